@@ -6,8 +6,9 @@
 # small 3D-print farm in December 2026.  The output is committed; run this
 # again after changing the figures below:
 #
-#   python3 data/examples/print-farm.py            # rewrites print-farm.takt
-#   python3 data/examples/print-farm.py --check    # only prints the load figures
+#   python3 data/examples/print-farm.py              # rewrites print-farm.takt
+#   python3 data/examples/print-farm.py --check      # only prints the load figures
+#   python3 data/examples/print-farm.py --out FILE   # writes FILE instead
 #
 # The figures are made up but meant to be believable:
 # - six printers run unattended around the clock (their own calendar); the
@@ -370,6 +371,8 @@ def main():
         print("the load is out of bounds; not writing", file=sys.stderr)
         return 1
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "print-farm.takt")
+    if "--out" in sys.argv[1:-1]:
+        path = sys.argv[sys.argv.index("--out") + 1]
     with open(path, "w", encoding="utf-8") as f:
         f.write(to_json(plan))
         f.write("\n")
