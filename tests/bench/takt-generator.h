@@ -1,0 +1,54 @@
+/* takt-generator.h — seeded plans for benchmarks and property tests
+ *
+ * Copyright 2026 The Takt developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every plan is built from the seed alone (GRand, a Mersenne Twister), so
+ * the same size and seed give the same plan on every machine.
+ *
+ *   tiny  1–4 products, 1–3 stations of 1–2 machines, 0–12 orders, a few
+ *         days; random shifts, holidays, setups, costs, run bounds, stock,
+ *         forecast, campaigns and now and then a pin or two — for the
+ *         property tests of the checker.
+ *   S     8 products, 5 stations, 120 orders, 28 days.
+ *   M     120 products, 12 stations (1–4 machines), 3,000 orders, 90 days,
+ *         15 campaigns.
+ *   L     1,000 products, 30 stations, 40,000 orders, 364 days,
+ *         100 campaigns.
+ *
+ * S, M and L have two-shift Monday–Friday calendars with holidays, routings
+ * of 1–5 steps and cycle times scaled so that the busiest station is loaded
+ * at about 80 % of its working time (the others less).
+ */
+
+#pragma once
+
+#include "takt-plan.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  TAKT_GENERATOR_TINY,
+  TAKT_GENERATOR_S,
+  TAKT_GENERATOR_M,
+  TAKT_GENERATOR_L,
+  TAKT_GENERATOR_N_SIZES
+} TaktGeneratorSize;
+
+/* A new plan that takt_plan_check() accepts (its indices are resolved). */
+TaktPlan   *takt_generator_make              (TaktGeneratorSize  size,
+                                              guint64            seed);
+
+/* "tiny", "S", "M", "L" (case-insensitive). */
+gboolean    takt_generator_size_from_string  (const char        *str,
+                                              TaktGeneratorSize *size);
+const char *takt_generator_size_to_string    (TaktGeneratorSize  size);
+
+/* The load the generator aimed at: for each station, the estimated time its
+ * machines are held (cycle work of all demand with one-piece flow, plus
+ * setups) over its working time in the horizon.  Returns a new array of
+ * plan->stations->len doubles. */
+double     *takt_generator_estimate_load     (const TaktPlan    *plan);
+
+G_END_DECLS
