@@ -86,10 +86,16 @@ chance (GRand  *rand,
   return g_rand_double (rand) < p;
 }
 
+/* @x rounded to a multiple of @step, as the nearest double to that
+ * decimal (0.1 steps give 53.8, not 53.800000000000004). */
 static double
 round_to (double x,
           double step)
 {
+  double inverse = round (1.0 / step);
+
+  if (step < 1.0)
+    return round (x * inverse) / inverse;
   return round (x / step) * step;
 }
 
@@ -573,10 +579,10 @@ order_counts (const TaktPlan *plan)
 }
 
 /* Machine time per station, split in a part proportional to the cycle
- * times (@cycle_part) and the setups (@setup_part).  A step holds its
- * machine while the slowest step up to it paces the units (one-piece flow
- * without buffers), so a unit costs max(cycle of steps 0..k) at step k.
- * Runs are assumed to cover two orders each on average. */
+ * times (@cycle_part) and the setups (@setup_part): the work of all demand
+ * at each step, with runs assumed to cover two orders each on average.
+ * (A step that waits for a slower step before it holds its machine longer;
+ * a planner can avoid that by starting it later, so it is not counted.) */
 static void
 station_work (const TaktPlan *plan,
               double         *cycle_part,
@@ -589,7 +595,6 @@ station_work (const TaktPlan *plan,
     {
       const TaktProduct *prod = g_ptr_array_index (plan->products, p);
       double runs = MAX (1.0, orders[p] / 2.0);
-      gint64 pace = 0;
 
       if (units[p] == 0)
         continue;
@@ -597,8 +602,7 @@ station_work (const TaktPlan *plan,
         {
           const TaktStep *step = g_ptr_array_index (prod->routing, k);
 
-          pace = MAX (pace, step->cycle_s);
-          cycle_part[step->station_index] += (double) units[p] * pace;
+          cycle_part[step->station_index] += (double) units[p] * step->cycle_s;
           setup_part[step->station_index] += runs * step->setup_s;
         }
     }
@@ -655,7 +659,8 @@ make_realistic (TaktGeneratorSize size,
   g_autofree int *ranks = g_new0 (int, spec->n_products);
   g_autofree int *all_products = g_new0 (int, spec->n_products);
   double popularity_sum = 0;
-  double scale = G_MAXDOUBLE;
+  g_autofree double *scale = g_new0 (double, spec->n_stations);
+  int bottleneck;
   int holidays = 0;
 
   /* The plant works two shifts Monday to Friday; holidays fall on
@@ -756,7 +761,7 @@ make_realistic (TaktGeneratorSize size,
           const TaktStation *st = g_ptr_array_index (plan->stations, stations[k]);
           gint64 setup_s = chance (rand, 0.2) ? 0 : rand_int (rand, 1, 12) * 300;
 
-          raw_cycle[p * 5 + k] = base * g_rand_double_range (rand, 0.4, 1.6);
+          raw_cycle[p * 5 + k] = 1000.0 * base * g_rand_double_range (rand, 0.4, 1.6);
           product_add_step (prod, st, stations[k], 1, setup_s);
         }
 
@@ -848,25 +853,25 @@ make_realistic (TaktGeneratorSize size,
           (gint64) (units[p] * g_rand_double_range (rand, 0.0, 0.08));
   }
 
-  /* Scale the cycle times so that the busiest station is at the target
-   * load: station_work() is linear in the cycle times. */
+  /* Scale each station's cycle times to its load: 55–78 %, and 80 % at
+   * one station, the bottleneck.  station_work() is linear in them. */
   for (int p = 0; p < spec->n_products; p++)
     {
       TaktProduct *prod = g_ptr_array_index (plan->products, p);
 
       for (guint k = 0; k < prod->routing->len; k++)
         ((TaktStep *) g_ptr_array_index (prod->routing, k))->cycle_s =
-          (gint64) llround (raw_cycle[p * 5 + k] * 1000.0);
+          MAX (1, (gint64) llround (raw_cycle[p * 5 + k]));
     }
   station_work (plan, cycle_part, setup_part);
+  bottleneck = rand_int (rand, 0, spec->n_stations - 1);
   for (int s = 0; s < spec->n_stations; s++)
     {
+      double want = s == bottleneck ? spec->target_load : g_rand_double_range (rand, 0.55, 0.78);
       double cap = station_capacity (plan, s);
 
-      if (cycle_part[s] > 0)
-        scale = MIN (scale, (spec->target_load * cap - setup_part[s]) / cycle_part[s]);
+      scale[s] = cycle_part[s] > 0 ? MAX (0.01, (want * cap - setup_part[s]) / cycle_part[s]) : 1.0;
     }
-  g_assert (scale > 0 && scale < G_MAXDOUBLE);
   for (int p = 0; p < spec->n_products; p++)
     {
       TaktProduct *prod = g_ptr_array_index (plan->products, p);
@@ -875,7 +880,7 @@ make_realistic (TaktGeneratorSize size,
         {
           TaktStep *step = g_ptr_array_index (prod->routing, k);
           /* Keep whole seconds, and at least ten. */
-          step->cycle_s = MAX (10, (gint64) floor (raw_cycle[p * 5 + k] * 1000.0 * scale));
+          step->cycle_s = MAX (10, (gint64) floor (step->cycle_s * scale[step->station_index]));
         }
     }
   return plan;

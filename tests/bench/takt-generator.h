@@ -16,9 +16,11 @@
  *   L     1,000 products, 30 stations, 40,000 orders, 364 days,
  *         100 campaigns.
  *
- * S, M and L have two-shift Monday–Friday calendars with holidays, routings
- * of 1–5 steps and cycle times scaled so that the busiest station is loaded
- * at about 80 % of its working time (the others less).
+ * S, M and L have two-shift Monday–Friday calendars with holidays (a few
+ * stations run three shifts or one), routings of 1–5 steps along the line,
+ * and cycle times scaled so that each station's work (demand × cycle time
+ * plus setups) is 55–80 % of its working time in the horizon, one station,
+ * the bottleneck, at 80 %.
  */
 
 #pragma once
@@ -45,10 +47,10 @@ gboolean    takt_generator_size_from_string  (const char        *str,
                                               TaktGeneratorSize *size);
 const char *takt_generator_size_to_string    (TaktGeneratorSize  size);
 
-/* The load the generator aimed at: for each station, the estimated time its
- * machines are held (cycle work of all demand with one-piece flow, plus
- * setups) over its working time in the horizon.  Returns a new array of
- * plan->stations->len doubles. */
+/* The load the generator aimed at: for each station, the work of all
+ * demand after initial stock (units × cycle time, plus a setup for every
+ * two orders) over its machines' working time in the horizon.  Returns a
+ * new array of plan->stations->len doubles. */
 double     *takt_generator_estimate_load     (const TaktPlan    *plan);
 
 G_END_DECLS
