@@ -309,9 +309,11 @@ def check(plan):
     return 0.6 <= share <= 0.8 and worst <= 0.9
 
 
-def to_json(value, indent=""):
-    """JSON with 2-space indents; short rows (a shift, an order, a routing
-    step, a forecast day) stay on one line so the file reads like a table."""
+def to_json(value, indent="", expand=False):
+    """JSON laid out as Takt itself saves it (so that opening and saving the
+    sample changes nothing): 2-space indents; small rows (a shift list, an
+    order, a routing step, a forecast day, an exception) on one line; the
+    stations, products and campaigns one member per line."""
     def flat(v):
         if isinstance(v, dict):
             return "{ " + ", ".join(json.dumps(k) + ": " + flat(x) for k, x in v.items()) + " }" \
@@ -329,14 +331,14 @@ def to_json(value, indent=""):
                        for x in v)
         return True
 
-    one_line = flat(value)
-    if is_leaf(value) and len(indent) + len(one_line) <= 124:
-        return one_line
+    if not expand and is_leaf(value):
+        return flat(value)
     inner = indent + "  "
     if isinstance(value, dict):
-        rows = [inner + json.dumps(k) + ": " + to_json(x, inner) for k, x in value.items()]
+        rows = [inner + json.dumps(k) + ": " + to_json(x, inner, expand=(k in ("stations", "week")))
+                for k, x in value.items()]
         return "{\n" + ",\n".join(rows) + "\n" + indent + "}"
-    rows = [inner + to_json(x, inner) for x in value]
+    rows = [inner + to_json(x, inner, expand=expand) for x in value]
     return "[\n" + ",\n".join(rows) + "\n" + indent + "]"
 
 
