@@ -28,6 +28,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -1239,6 +1240,66 @@ newer_version (JsonObject *root,
   return *version > TAKT_PLAN_VERSION;
 }
 
+/* Problems in the order of the document: by top-level member, then by the
+ * first list index in the path; reading before rules within one item. */
+typedef struct
+{
+  const char *text;
+  int         section;
+  gint64      index;
+  guint       position;
+} SortedProblem;
+
+static int
+section_rank (const char *path)
+{
+  static const char * const order[] = {
+    "format", "version", "name", "currency", "horizon", "calendar", "stations", "products",
+    "orders", "forecast", "campaigns", "pins", "settings", NULL
+  };
+  gsize len = strcspn (path, ".[:");
+
+  for (int i = 0; order[i] != NULL; i++)
+    if (strlen (order[i]) == len && strncmp (order[i], path, len) == 0)
+      return i;
+  return G_N_ELEMENTS (order);
+}
+
+static int
+compare_problems (gconstpointer a,
+                  gconstpointer b)
+{
+  const SortedProblem *pa = a, *pb = b;
+
+  if (pa->section != pb->section)
+    return pa->section < pb->section ? -1 : 1;
+  if (pa->index != pb->index)
+    return pa->index < pb->index ? -1 : 1;
+  return (pa->position > pb->position) - (pa->position < pb->position);
+}
+
+static void
+sort_problems (GPtrArray *problems)
+{
+  g_autofree SortedProblem *sorted = g_new (SortedProblem, problems->len);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const char *text = g_ptr_array_index (problems, i);
+      const char *bracket = strchr (text, '[');
+      const char *colon = strstr (text, ": ");
+
+      sorted[i].text = text;
+      sorted[i].section = section_rank (text);
+      sorted[i].index = (bracket != NULL && (colon == NULL || bracket < colon))
+                        ? g_ascii_strtoll (bracket + 1, NULL, 10) : -1;
+      sorted[i].position = i;
+    }
+  qsort (sorted, problems->len, sizeof (SortedProblem), compare_problems);
+  for (guint i = 0; i < problems->len; i++)
+    problems->pdata[i] = (gpointer) sorted[i].text;
+}
+
 static void
 set_invalid_error (GError     **error,
                    const char  *filename,
@@ -1247,6 +1308,7 @@ set_invalid_error (GError     **error,
   GString *message = g_string_new (NULL);
   guint shown = MIN (problems->len, TAKT_PLAN_MAX_PROBLEMS);
 
+  sort_problems (problems);
   for (guint i = 0; i < shown; i++)
     {
       if (i > 0)

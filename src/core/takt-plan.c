@@ -929,6 +929,26 @@ takt_checker_add (TaktChecker *checker,
   g_ptr_array_add (checker->problems, g_strdup_printf ("%s: %s", path, message));
 }
 
+static gboolean reported_at (TaktChecker *c, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+/* Whether the reading pass already reported the value at a path: rules that
+ * compare two values skip the comparison when one of them is unknown. */
+static gboolean
+reported_at (TaktChecker *c,
+             const char  *format,
+             ...)
+{
+  g_autofree char *path = NULL;
+  va_list args;
+
+  if (g_hash_table_size (c->reported) == 0)
+    return FALSE;
+  va_start (args, format);
+  path = g_strdup_vprintf (format, args);
+  va_end (args);
+  return takt_checker_was_reported (c, path);
+}
+
 #define PROBLEM(checker, message, ...) \
   takt_checker_add ((checker), g_strdup_printf (__VA_ARGS__), "%s", (message))
 
@@ -1103,12 +1123,12 @@ check_shifts (TaktChecker  *c,
 
       if (s[i].from < 0 || s[i].from >= 86400 || s[i].from % 60 != 0)
         {
-          PROBLEM (c, "must be a time of day HH:MM before 24:00", "%s[%u][0]", path, i);
+          PROBLEM (c, "must be a whole minute from 00:00 to 23:59", "%s[%u][0]", path, i);
           ok = FALSE;
         }
       if (s[i].to <= 0 || s[i].to > 86400 || s[i].to % 60 != 0)
         {
-          PROBLEM (c, "must be a time of day HH:MM after 00:00, at most 24:00", "%s[%u][1]", path, i);
+          PROBLEM (c, "must be a whole minute from 00:01 to 24:00", "%s[%u][1]", path, i);
           ok = FALSE;
         }
       if (ok && s[i].from >= s[i].to)
@@ -1195,7 +1215,7 @@ ids_for (GPtrArray  *list,
 {
   Ids ids = { g_hash_table_new (g_str_hash, g_str_equal), FALSE, what };
 
-  if (takt_checker_was_reported (c, list_name))
+  if (list->len == 0 || takt_checker_was_reported (c, list_name))
     ids.incomplete = TRUE;
   for (guint i = 0; i < list->len; i++)
     {
@@ -1295,7 +1315,8 @@ takt_plan_check_rules (TaktPlan    *plan,
       check_amount (c, p->late_cost_per_day, FALSE, g_strdup_printf ("products[%u].late_cost_per_day", i));
       check_count (c, p->initial_stock, 0, TAKT_PLAN_MAX_QUANTITY, g_strdup_printf ("products[%u].initial_stock", i));
       check_count (c, p->min_run, 1, TAKT_PLAN_MAX_QUANTITY, g_strdup_printf ("products[%u].min_run", i));
-      if (p->max_run != 0 && p->max_run < p->min_run)
+      if (p->max_run != 0 && p->max_run < p->min_run && p->min_run >= 1 &&
+          !reported_at (c, "products[%u].min_run", i))
         takt_checker_add (c, g_strdup_printf ("products[%u].max_run", i),
                           "must be 0 (no bound) or >= min_run (%" G_GINT64_FORMAT ")", p->min_run);
       else
@@ -1333,7 +1354,7 @@ takt_plan_check_rules (TaktPlan    *plan,
       f->product_index = resolve (c, &products, f->product, g_strdup_printf ("forecast[%u].product", i));
       check_instant (c, f->date, TRUE, g_strdup_printf ("forecast[%u].date", i));
       check_count (c, f->quantity, 1, TAKT_PLAN_MAX_QUANTITY, g_strdup_printf ("forecast[%u].quantity", i));
-      if (f->product == NULL)
+      if (f->product == NULL || reported_at (c, "forecast[%u].date", i))
         continue;
       key = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", f->date, f->product);
       if (g_hash_table_lookup_extended (seen, key, NULL, &first))
@@ -1362,7 +1383,9 @@ takt_plan_check_rules (TaktPlan    *plan,
         PROBLEM (c, "unknown shape", "campaigns[%u].shape", i);
       check_instant (c, cam->start, TRUE, g_strdup_printf ("campaigns[%u].start", i));
       check_instant (c, cam->end, TRUE, g_strdup_printf ("campaigns[%u].end", i));
-      if (cam->end < cam->start)
+      if (reported_at (c, "campaigns[%u].start", i) || reported_at (c, "campaigns[%u].end", i))
+        ;
+      else if (cam->end < cam->start)
         {
           g_autofree char *start = takt_format_date (cam->start);
 
@@ -1413,6 +1436,7 @@ takt_plan_check_rules (TaktPlan    *plan,
   for (guint i = 0; i < plan->pins->len; i++)
     {
       TaktPin *pin = g_ptr_array_index (plan->pins, i);
+      gboolean station_ok = TRUE;
 
       pin->product_index = resolve (c, &products, pin->product, g_strdup_printf ("pins[%u].product", i));
       check_count (c, pin->quantity, 1, TAKT_PLAN_MAX_QUANTITY, g_strdup_printf ("pins[%u].quantity", i));
@@ -1430,9 +1454,15 @@ takt_plan_check_rules (TaktPlan    *plan,
 
               takt_checker_add (c, g_strdup_printf ("pins[%u].station", i),
                                 "must be %s, the first station of product %s", qs, qp);
+              station_ok = FALSE;
             }
         }
-      if (pin->station_index >= 0)
+      /* The machine is checked against the station's count only when both
+       * the station and its count are known to be right. */
+      if (station_ok && pin->station_index >= 0 &&
+          !reported_at (c, "stations[%d].machines", pin->station_index) &&
+          ((const TaktStation *) g_ptr_array_index (plan->stations, pin->station_index))->machines >= 1 &&
+          ((const TaktStation *) g_ptr_array_index (plan->stations, pin->station_index))->machines <= TAKT_PLAN_MAX_MACHINES)
         {
           const TaktStation *st = g_ptr_array_index (plan->stations, pin->station_index);
 
