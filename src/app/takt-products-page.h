@@ -1,0 +1,19 @@
+/* takt-products-page.h — the Products page: products and their routings
+ *
+ * Copyright 2026 The Takt developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "takt-page.h"
+
+G_BEGIN_DECLS
+
+#define TAKT_TYPE_PRODUCTS_PAGE (takt_products_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (TaktProductsPage, takt_products_page, TAKT, PRODUCTS_PAGE, TaktPage)
+
+GtkWidget *takt_products_page_new (void);
+
+G_END_DECLS

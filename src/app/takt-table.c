@@ -1,0 +1,301 @@
+/* takt-table.c — read-only tables of text in a GtkColumnView
+ *
+ * Copyright 2026 The Takt developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "takt-table"
+
+#include "config.h"
+
+#include "takt-table.h"
+
+typedef struct
+{
+  char   *text;
+  double  key;
+} Cell;
+
+struct _TaktTableRow
+{
+  GObject  parent_instance;
+  Cell    *cells;
+  guint    n_cells;
+  char    *color;
+  gboolean alert;
+};
+
+G_DEFINE_FINAL_TYPE (TaktTableRow, takt_table_row, G_TYPE_OBJECT)
+
+static void
+takt_table_row_finalize (GObject *object)
+{
+  TaktTableRow *self = TAKT_TABLE_ROW (object);
+
+  for (guint i = 0; i < self->n_cells; i++)
+    g_free (self->cells[i].text);
+  g_free (self->cells);
+  g_free (self->color);
+
+  G_OBJECT_CLASS (takt_table_row_parent_class)->finalize (object);
+}
+
+static void
+takt_table_row_class_init (TaktTableRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = takt_table_row_finalize;
+}
+
+static void
+takt_table_row_init (TaktTableRow *self)
+{
+}
+
+TaktTableRow *
+takt_table_row_new (guint n_cells)
+{
+  TaktTableRow *self = g_object_new (TAKT_TYPE_TABLE_ROW, NULL);
+
+  self->n_cells = n_cells;
+  self->cells = g_new0 (Cell, n_cells);
+  return self;
+}
+
+/**
+ * takt_table_row_take:
+ * @text: (transfer full): the cell's text
+ * @sort_key: the number the cell sorts by in a numeric column
+ */
+void
+takt_table_row_take (TaktTableRow *self,
+                     guint         cell,
+                     char         *text,
+                     double        sort_key)
+{
+  g_return_if_fail (TAKT_IS_TABLE_ROW (self));
+  g_return_if_fail (cell < self->n_cells);
+
+  g_free (self->cells[cell].text);
+  self->cells[cell].text = text;
+  self->cells[cell].key = sort_key;
+}
+
+void
+takt_table_row_set (TaktTableRow *self,
+                    guint         cell,
+                    const char   *text,
+                    double        sort_key)
+{
+  takt_table_row_take (self, cell, g_strdup (text), sort_key);
+}
+
+const char *
+takt_table_row_get_text (TaktTableRow *self,
+                         guint         cell)
+{
+  g_return_val_if_fail (TAKT_IS_TABLE_ROW (self), NULL);
+  g_return_val_if_fail (cell < self->n_cells, NULL);
+
+  return self->cells[cell].text != NULL ? self->cells[cell].text : "";
+}
+
+double
+takt_table_row_get_key (TaktTableRow *self,
+                        guint         cell)
+{
+  g_return_val_if_fail (TAKT_IS_TABLE_ROW (self), 0);
+  g_return_val_if_fail (cell < self->n_cells, 0);
+
+  return self->cells[cell].key;
+}
+
+void
+takt_table_row_set_color (TaktTableRow *self,
+                          const char   *color)
+{
+  g_return_if_fail (TAKT_IS_TABLE_ROW (self));
+
+  g_free (self->color);
+  self->color = g_strdup (color);
+}
+
+void
+takt_table_row_set_alert (TaktTableRow *self,
+                          gboolean      alert)
+{
+  g_return_if_fail (TAKT_IS_TABLE_ROW (self));
+  self->alert = !!alert;
+}
+
+/* ---- columns ---- */
+
+typedef struct
+{
+  guint           cell;
+  TaktColumnFlags flags;
+} ColumnInfo;
+
+static void
+swatch_draw (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  const char *color = g_object_get_data (G_OBJECT (area), "takt-color");
+  GdkRGBA rgba;
+  double r = MIN (width, height) / 2.0;
+
+  if (color == NULL || !gdk_rgba_parse (&rgba, color))
+    return;
+
+  gdk_cairo_set_source_rgba (cr, &rgba);
+  cairo_arc (cr, width / 2.0, height / 2.0, r, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          ColumnInfo               *info)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), (info->flags & TAKT_COLUMN_NUMERIC) ? 1.0f : 0.0f);
+  gtk_widget_set_hexpand (label, TRUE);
+  if (info->flags & TAKT_COLUMN_NUMERIC)
+    gtk_widget_add_css_class (label, "numeric");
+  if (info->flags & TAKT_COLUMN_DIM)
+    gtk_widget_add_css_class (label, "dim-label");
+
+  if (info->flags & TAKT_COLUMN_SWATCH)
+    {
+      GtkWidget *swatch = gtk_drawing_area_new ();
+
+      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 10);
+      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 10);
+      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), swatch_draw, NULL, NULL);
+      gtk_box_append (GTK_BOX (box), swatch);
+    }
+
+  gtk_box_append (GTK_BOX (box), label);
+  g_object_set_data (G_OBJECT (box), "takt-label", label);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         ColumnInfo               *info)
+{
+  TaktTableRow *row = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *label = g_object_get_data (G_OBJECT (box), "takt-label");
+  GtkWidget *first = gtk_widget_get_first_child (box);
+
+  gtk_label_set_text (GTK_LABEL (label), takt_table_row_get_text (row, info->cell));
+  gtk_widget_set_tooltip_text (label, NULL);
+
+  if (row->alert)
+    gtk_widget_add_css_class (label, "error");
+  else
+    gtk_widget_remove_css_class (label, "error");
+
+  if (GTK_IS_DRAWING_AREA (first))
+    {
+      g_object_set_data_full (G_OBJECT (first), "takt-color", g_strdup (row->color), g_free);
+      gtk_widget_set_visible (first, row->color != NULL);
+      gtk_widget_queue_draw (first);
+    }
+}
+
+static int
+compare_cb (gconstpointer a,
+            gconstpointer b,
+            gpointer      user_data)
+{
+  ColumnInfo *info = user_data;
+  TaktTableRow *ra = (TaktTableRow *) a;
+  TaktTableRow *rb = (TaktTableRow *) b;
+
+  if (info->flags & TAKT_COLUMN_NUMERIC)
+    {
+      double ka = takt_table_row_get_key (ra, info->cell);
+      double kb = takt_table_row_get_key (rb, info->cell);
+
+      return (ka > kb) - (ka < kb);
+    }
+
+  if (takt_table_row_get_key (ra, info->cell) != takt_table_row_get_key (rb, info->cell))
+    {
+      double ka = takt_table_row_get_key (ra, info->cell);
+      double kb = takt_table_row_get_key (rb, info->cell);
+
+      return (ka > kb) - (ka < kb);
+    }
+
+  return g_utf8_collate (takt_table_row_get_text (ra, info->cell),
+                         takt_table_row_get_text (rb, info->cell));
+}
+
+/**
+ * takt_table_add_column:
+ * @cell: which cell of the rows the column shows
+ *
+ * Returns: (transfer none): the new column
+ */
+GtkColumnViewColumn *
+takt_table_add_column (GtkColumnView   *view,
+                       const char      *title,
+                       guint            cell,
+                       TaktColumnFlags  flags)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+  g_autoptr(GtkSorter) sorter = NULL;
+  ColumnInfo *info;
+
+  g_return_val_if_fail (GTK_IS_COLUMN_VIEW (view), NULL);
+
+  info = g_new0 (ColumnInfo, 1);
+  info->cell = cell;
+  info->flags = flags;
+  g_object_set_data_full (G_OBJECT (factory), "takt-column-info", info, g_free);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), info);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), info);
+
+  column = gtk_column_view_column_new (title, g_object_ref (factory));
+  gtk_column_view_column_set_expand (column, (flags & TAKT_COLUMN_EXPAND) != 0);
+  gtk_column_view_column_set_resizable (column, TRUE);
+
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cb, info, NULL));
+  gtk_column_view_column_set_sorter (column, sorter);
+
+  gtk_column_view_append_column (view, column);
+
+  return column;
+}
+
+/**
+ * takt_table_set_rows:
+ * @rows: (transfer none): a list of #TaktTableRow
+ */
+void
+takt_table_set_rows (GtkColumnView *view,
+                     GListModel    *rows)
+{
+  GtkSortListModel *sorted;
+  GtkSorter *sorter;
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+  g_return_if_fail (G_IS_LIST_MODEL (rows));
+
+  sorter = gtk_column_view_get_sorter (view);
+  sorted = gtk_sort_list_model_new (g_object_ref (rows),
+                                    sorter != NULL ? g_object_ref (sorter) : NULL);
+  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (sorted))));
+}

@@ -1,0 +1,391 @@
+/* test-window.c — the window: pages showing the sample, a refused file,
+ * undo through the window's actions, the header's health figures
+ *
+ * Copyright 2026 The Takt developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "takt-application.h"
+#include "takt-table.h"
+#include "takt-window.h"
+#include "test-app-common.h"
+
+static const char * const page_names[] = { "schedule", "campaigns", "demand", "products", "stations", "costs" };
+static const char * const page_titles[] = { "Schedule", "Campaigns", "Demand", "Products", "Stations", "Costs" };
+
+static TaktWindow *
+new_window_with_sample (void)
+{
+  g_autoptr(GFile) sample = g_file_new_for_uri (TAKT_SAMPLE_PLAN_URI);
+  g_autoptr(TaktDocument) document = takt_document_new ();
+  g_autoptr(GError) error = NULL;
+  TaktWindow *window;
+
+  takt_document_set_autosave_delay (document, G_MAXUINT);
+  g_assert_true (takt_document_load (document, sample, NULL, &error));
+  g_assert_no_error (error);
+
+  window = takt_window_new (NULL, document);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+/* Every text a person can read on @widget and below: labels, row titles and
+ * subtitles, and the cells of the column views' rows. */
+static void
+collect_text (GtkWidget *widget,
+              GString   *out)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    g_string_append_printf (out, "%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+
+  if (GTK_IS_COLUMN_VIEW (widget))
+    {
+      GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (widget)));
+      guint n_columns = g_list_model_get_n_items (gtk_column_view_get_columns (GTK_COLUMN_VIEW (widget)));
+
+      for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(TaktTableRow) row = g_list_model_get_item (model, i);
+
+          for (guint c = 0; c < n_columns; c++)
+            g_string_append_printf (out, "%s\t", takt_table_row_get_text (row, c));
+          g_string_append_c (out, '\n');
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, out);
+}
+
+static char *
+page_text (TaktWindow *window,
+           const char *name)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_text (takt_window_get_page_widget (window, name), out);
+  return g_string_free (out, FALSE);
+}
+
+static GtkColumnView *
+find_column_view (GtkWidget *widget,
+                  const char *accessible_label)
+{
+  if (GTK_IS_COLUMN_VIEW (widget))
+    return GTK_COLUMN_VIEW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkColumnView *found = find_column_view (child, accessible_label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static guint replans;
+
+static void
+replanned_cb (TaktDocument *document,
+              double        previous_total,
+              double        total,
+              gint64        previous_late,
+              gint64        late,
+              gboolean      final,
+              gpointer      user_data)
+{
+  if (final)
+    replans++;
+}
+
+static void
+wait_for_plan (TaktWindow *window)
+{
+  TaktDocument *document = takt_window_get_document (window);
+
+  replans = 0;
+  takt_document_set_time_limit_ms (document, 0);
+  takt_document_replan (document);
+  g_signal_connect (document, "replanned", G_CALLBACK (replanned_cb), NULL);
+  test_wait_until (&replans, 1, 30000);
+  g_signal_handlers_disconnect_by_func (document, replanned_cb, NULL);
+  test_spin (50);
+}
+
+static void
+test_pages (void)
+{
+  TaktWindow *window = new_window_with_sample ();
+  AdwViewStack *stack = NULL;
+  const TaktPlan *plan = takt_document_get_plan (takt_window_get_document (window));
+  g_autofree char *products = NULL;
+  g_autofree char *stations = NULL;
+  g_autofree char *demand = NULL;
+  g_autofree char *campaigns = NULL;
+  g_autofree char *schedule = NULL;
+  g_autofree char *costs = NULL;
+  GtkSelectionModel *pages;
+
+  wait_for_plan (window);
+
+  /* Six pages, with these names and titles, in this order. */
+  stack = ADW_VIEW_STACK (gtk_widget_get_parent (takt_window_get_page_widget (window, "schedule")));
+  g_assert_true (ADW_IS_VIEW_STACK (stack));
+  pages = adw_view_stack_get_pages (stack);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, G_N_ELEMENTS (page_names));
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      g_assert_cmpstr (adw_view_stack_page_get_name (page), ==, page_names[i]);
+      g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, page_titles[i]);
+      g_assert_nonnull (adw_view_stack_page_get_icon_name (page));
+    }
+  g_object_unref (pages);
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Print farm, December 2026");
+
+  products = page_text (window, "products");
+  for (guint i = 0; i < plan->products->len; i++)
+    {
+      const TaktProduct *product = g_ptr_array_index (plan->products, i);
+
+      g_assert_nonnull (strstr (products, product->name));
+    }
+
+  stations = page_text (window, "stations");
+  for (guint i = 0; i < plan->stations->len; i++)
+    g_assert_nonnull (strstr (stations, ((TaktStation *) g_ptr_array_index (plan->stations, i))->name));
+  g_assert_nonnull (strstr (stations, "06:00–14:00"));
+
+  demand = page_text (window, "demand");
+  for (guint i = 0; i < plan->orders->len; i++)
+    g_assert_nonnull (strstr (demand, ((TaktOrder *) g_ptr_array_index (plan->orders, i))->id));
+
+  campaigns = page_text (window, "campaigns");
+  for (guint i = 0; i < plan->campaigns->len; i++)
+    g_assert_nonnull (strstr (campaigns, ((TaktCampaign *) g_ptr_array_index (plan->campaigns, i))->name));
+
+  /* The runs of the schedule the planner made. */
+  schedule = page_text (window, "schedule");
+  {
+    const TaktSchedule *runs = takt_document_get_schedule (takt_window_get_document (window));
+    GtkColumnView *view = find_column_view (takt_window_get_page_widget (window, "schedule"), "Runs");
+
+    g_assert_nonnull (runs);
+    g_assert_cmpuint (runs->runs->len, >, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==,
+                      runs->runs->len);
+    g_assert_nonnull (strstr (schedule, ((TaktRun *) g_ptr_array_index (runs->runs, 0))->id));
+  }
+
+  /* The cost figures, and no page shows a placeholder. */
+  costs = page_text (window, "costs");
+  g_assert_nonnull (strstr (costs, "Total Cost"));
+  g_assert_nonnull (strstr (costs, "€"));
+  g_test_message ("costs page:\n%s", costs);
+  g_assert_null (strstr (products, "TODO"));
+  g_assert_null (strstr (costs, "placeholder"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static void
+test_broken_file (void)
+{
+  TaktWindow *window = new_window_with_sample ();
+  TaktDocument *before = takt_window_get_document (window);
+  g_autofree char *dir = g_dir_make_tmp ("takt-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "broken.takt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) text = g_string_new (NULL);
+  AdwMessageDialog *dialog;
+  GtkWidget *extra;
+
+  g_assert_true (g_file_set_contents (path, TEST_BROKEN_PLAN, -1, NULL));
+  g_assert_null (find_dialog ());
+
+  takt_window_open_file (window, file);
+  test_spin (50);
+
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "broken.takt"));
+
+  extra = adw_message_dialog_get_extra_child (dialog);
+  g_assert_nonnull (extra);
+  collect_text (extra, text);
+  g_test_message ("problems shown:\n%s", text->str);
+  g_assert_nonnull (strstr (text->str, "orders[0].product"));
+  g_assert_nonnull (strstr (text->str, "vaze"));
+
+  /* The window keeps the plan it had. */
+  g_assert_true (takt_window_get_document (window) == before);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Print farm, December 2026");
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  test_spin (50);
+  g_assert_null (find_dialog ());
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_open_good_file (void)
+{
+  TaktWindow *window = new_window_with_sample ();
+  g_autofree char *dir = g_dir_make_tmp ("takt-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "small.takt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) fixed = g_string_new (TEST_BROKEN_PLAN);
+  g_autofree char *products = NULL;
+
+  g_string_replace (fixed, "\"vaze\"", "\"vase\"", 0);
+  g_string_replace (fixed, "\"Vase\"", "\"Small vase\"", 0);
+  g_assert_true (g_file_set_contents (path, fixed->str, -1, NULL));
+
+  takt_window_open_file (window, file);
+  test_spin (50);
+
+  g_assert_null (find_dialog ());
+  g_assert_true (g_file_equal (takt_document_get_file (takt_window_get_document (window)), file));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Broken");
+  products = page_text (window, "products");
+  g_assert_nonnull (strstr (products, "Small vase"));
+  g_assert_null (strstr (products, "Spiral vase"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static gboolean
+longer_cycle (TaktPlan *plan,
+              gpointer  user_data,
+              GError  **error)
+{
+  TaktProduct *product = g_ptr_array_index (plan->products, 0);
+  TaktStep *step = g_ptr_array_index (product->routing, 0);
+
+  step->cycle_s += 900;
+  return TRUE;
+}
+
+static void
+test_undo_action (void)
+{
+  TaktWindow *window = new_window_with_sample ();
+  TaktDocument *document = takt_window_get_document (window);
+  g_autoptr(GBytes) original = takt_document_serialize (document);
+  g_autoptr(GBytes) edited = NULL;
+  g_autoptr(GBytes) now = NULL;
+
+  g_assert_true (takt_document_edit (document, "Change Cycle Time", longer_cycle, NULL, NULL));
+  edited = takt_document_serialize (document);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Print farm, December 2026 •");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  now = takt_document_serialize (document);
+  g_assert_true (g_bytes_equal (now, original));
+  g_clear_pointer (&now, g_bytes_unref);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Print farm, December 2026");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  now = takt_document_serialize (document);
+  g_assert_true (g_bytes_equal (now, edited));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkLabel *
+find_label_with_class (GtkWidget  *widget,
+                       const char *css_class)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class))
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_header_health (void)
+{
+  TaktWindow *window = new_window_with_sample ();
+  const TaktPlanStats *stats;
+  GtkLabel *cost;
+
+  wait_for_plan (window);
+  stats = takt_document_get_stats (takt_window_get_document (window));
+  g_assert_nonnull (stats);
+
+  cost = find_label_with_class (GTK_WIDGET (window), "takt-cost");
+  g_assert_nonnull (cost);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (cost)));
+  g_test_message ("header: %s", gtk_label_get_text (cost));
+  g_assert_nonnull (strstr (gtk_label_get_text (cost), "€"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  test_isolate_dirs ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window/pages", test_pages);
+  g_test_add_func ("/window/broken-file", test_broken_file);
+  g_test_add_func ("/window/open-good-file", test_open_good_file);
+  g_test_add_func ("/window/undo-action", test_undo_action);
+  g_test_add_func ("/window/header-health", test_header_health);
+
+  return g_test_run ();
+}
