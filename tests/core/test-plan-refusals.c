@@ -416,6 +416,39 @@ test_problem_cap (void)
   g_assert_cmpstr (lines[1000], ==, "t.takt: … and 500 more problems");
 }
 
+
+/* Cases the change table cannot write: numbers json-glib cannot print back,
+ * rules that need two changes, and a byte order mark. */
+static void
+test_other_refusals (void)
+{
+  g_auto(GStrv) parts = g_strsplit (base_doc, "\"quantity\": 20", 2);
+  g_autofree char *huge = g_strjoin ("\"quantity\": 1e400", parts[0], parts[1], NULL);
+  g_autofree char *with_bom = g_strconcat ("\xef\xbb\xbf", base_doc, NULL);
+  const Refusal units[] = {
+    { "/campaigns/0/impressions", "1000000000000", NULL },
+    { "/campaigns/0/conversion_per_mille", "1000", NULL },
+  };
+  g_autofree char *many_units = changed_doc (units, G_N_ELEMENTS (units));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TaktPlan) plan = NULL;
+
+  error = load_error (huge, -1);
+  g_assert_error (error, TAKT_PLAN_ERROR, TAKT_PLAN_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "t.takt: orders[0].quantity: the number is out of range");
+  g_clear_error (&error);
+
+  error = load_error (many_units, -1);
+  g_assert_error (error, TAKT_PLAN_ERROR, TAKT_PLAN_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "t.takt: campaigns[0]: brings more than 1000000000 units (impressions / 1000 × conversion_per_mille)");
+  g_clear_error (&error);
+
+  plan = takt_plan_load_from_data (with_bom, -1, "t.takt", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plan->name, ==, "t");
+}
+
 /* ---- syntax ---- */
 
 static void
@@ -646,6 +679,7 @@ main (int   argc,
   g_test_add_func ("/refusals/many-problems", test_many_problems);
   g_test_add_func ("/refusals/no-cascades", test_no_cascades);
   g_test_add_func ("/refusals/problem-cap", test_problem_cap);
+  g_test_add_func ("/refusals/other", test_other_refusals);
   g_test_add_func ("/refusals/syntax", test_syntax_errors);
   g_test_add_func ("/refusals/not-an-object", test_not_an_object);
   g_test_add_func ("/refusals/newer-version", test_newer_version);
