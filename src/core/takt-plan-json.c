@@ -2111,6 +2111,7 @@ takt_plan_save_to_file (const TaktPlan  *plan,
                         GError         **error)
 {
   g_autofree char *data = NULL;
+  g_autofree char *target = NULL;
   GStatBuf st;
   int mode = 0666;
   gsize length;
@@ -2118,6 +2119,14 @@ takt_plan_save_to_file (const TaktPlan  *plan,
   g_return_val_if_fail (plan != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Replace the file a symbolic link points to, not the link itself. */
+  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      target = realpath (path, NULL);
+      if (target != NULL)
+        path = target;
+    }
 
   /* Keep the permissions of the file being replaced. */
   if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode))

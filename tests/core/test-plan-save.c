@@ -175,6 +175,31 @@ test_failed_save_read_only_folder (void)
   remove_dir (dir);
 }
 
+/* Saving through a symbolic link replaces the file it points to. */
+static void
+test_save_through_symlink (void)
+{
+  g_autoptr(TaktPlan) plan = load_minimal ();
+  g_autofree char *dir = make_dir ();
+  g_autofree char *real = g_build_filename (dir, "real.takt", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.takt", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *expected = takt_plan_to_data (plan, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (real, "old\n", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (symlink ("real.takt", link), ==, 0);
+
+  g_assert_true (takt_plan_save_to_file (plan, link, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  text = read_text (real);
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_cmpuint (count_entries (dir), ==, 2);
+  remove_dir (dir);
+}
+
 static void
 test_failed_save_missing_folder (void)
 {
@@ -191,6 +216,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/save/new-and-replace", test_save_new_and_replace);
+  g_test_add_func ("/save/through-symlink", test_save_through_symlink);
   g_test_add_func ("/save/failure-keeps-old-file", test_failed_save_keeps_old_file);
   g_test_add_func ("/save/failure-read-only-folder", test_failed_save_read_only_folder);
   g_test_add_func ("/save/failure-missing-folder", test_failed_save_missing_folder);
