@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <math.h>
 
 #include "takt-format.h"
@@ -36,12 +37,33 @@ currency_symbol (const char *currency)
   return currency;
 }
 
-/* The number with the locale's digit grouping, without a sign. */
+/* The number with the locale's digit grouping, without a sign.  The C
+ * locale has no grouping; its English convention, a comma, is used then. */
 static char *
 format_grouped (double value,
                 int    digits)
 {
-  return g_strdup_printf ("%'.*f", digits, fabs (value));
+  const struct lconv *conv = localeconv ();
+  g_autofree char *plain = g_strdup_printf ("%.*f", digits, fabs (value));
+  const char *sep = conv->thousands_sep;
+  g_autoptr(GString) str = g_string_new (NULL);
+  gsize int_len = 0;
+
+  if (sep == NULL || sep[0] == '\0')
+    sep = g_strcmp0 (conv->decimal_point, ",") == 0 ? "\xe2\x80\xaf" : ",";
+
+  while (g_ascii_isdigit (plain[int_len]))
+    int_len++;
+
+  for (gsize i = 0; i < int_len; i++)
+    {
+      if (i > 0 && (int_len - i) % 3 == 0)
+        g_string_append (str, sep);
+      g_string_append_c (str, plain[i]);
+    }
+  g_string_append (str, plain + int_len);
+
+  return g_string_free (g_steal_pointer (&str), FALSE);
 }
 
 /**
@@ -87,7 +109,7 @@ takt_format_money_delta (double      delta,
 char *
 takt_format_count (gint64 count)
 {
-  g_autofree char *number = g_strdup_printf ("%'" G_GINT64_FORMAT, ABS (count));
+  g_autofree char *number = format_grouped ((double) count, 0);
 
   return g_strconcat (count < 0 ? MINUS_SIGN : "", number, NULL);
 }
@@ -105,8 +127,8 @@ takt_format_number (double value,
 char *
 takt_format_percent (double fraction)
 {
-  /* Translators: a percentage, e.g. "97.5 %" */
-  return g_strdup_printf (_("%.1f %%"), fraction * 100.0);
+  /* Translators: a percentage, e.g. "97.5%" */
+  return g_strdup_printf (_("%.1f%%"), fraction * 100.0);
 }
 
 /**
@@ -175,7 +197,7 @@ naive_to_date_time (gint64 instant)
 /**
  * takt_format_instant:
  *
- * Returns: a plant-local instant, e.g. "Thu 3 Dec, 06:00"
+ * Returns: a plant-local instant to the minute, e.g. "Thu 3 Dec, 06:00"
  */
 char *
 takt_format_instant (gint64 instant)
@@ -184,10 +206,6 @@ takt_format_instant (gint64 instant)
 
   if (dt == NULL)
     return g_strdup ("");
-
-  if (g_date_time_get_second (dt) != 0)
-    /* Translators: a date and time with seconds, see g_date_time_format() */
-    return g_date_time_format (dt, _("%a %-d %b, %H:%M:%S"));
 
   /* Translators: a date and time, see g_date_time_format() */
   return g_date_time_format (dt, _("%a %-d %b, %H:%M"));

@@ -57,14 +57,26 @@ product_row (const TaktPlan    *plan,
   g_autofree char *costs = NULL;
   g_autofree char *runs = NULL;
   g_autofree char *money = NULL;
+  g_autoptr(GString) path = g_string_new (NULL);
   GtkWidget *price_label;
+
+  for (guint i = 0; i < product->routing->len; i++)
+    {
+      const TaktStep *step = g_ptr_array_index (product->routing, i);
+      const char *station = step->station;
+
+      if (step->station_index >= 0 && step->station_index < (int) plan->stations->len)
+        station = ((TaktStation *) g_ptr_array_index (plan->stations, step->station_index))->name;
+      if (i > 0)
+        g_string_append (path, " → ");
+      g_string_append (path, station);
+    }
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), product->name ? product->name : product->id);
-  /* Translators: a product's id and the number of steps in its routing */
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u step", "%s · %u steps",
-                                           product->routing->len),
-                              product->id, product->routing->len);
+  /* Translators: a product's id and the stations of its routing in order,
+   * "vase · Print farm → Finishing → Packing" */
+  subtitle = g_strdup_printf (_("%s · %s"), product->id, path->str);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (expander), takt_swatch_new (product->color));
 

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "takt-format.h"
 #include "takt-schedule-page.h"
@@ -38,25 +39,74 @@ enum {
   N_COLS
 };
 
+/* What a run is for, as a person says it: the orders by id, then the
+ * forecast and the campaigns by name ("SO-1001, SO-1003 · forecast ·
+ * Advent newsletter"). */
 static char *
-describe_covers (const TaktRun *run)
+describe_covers (const TaktPlan *plan,
+                 const TaktRun  *run)
 {
-  g_autoptr(GString) str = g_string_new (NULL);
-  guint shown = MIN (run->covers->len, 3);
+  g_autoptr(GString) orders = g_string_new (NULL);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) campaigns = g_ptr_array_new ();
+  gboolean forecast = FALSE;
+  guint n_orders = 0;
 
-  for (guint i = 0; i < shown; i++)
+  for (guint i = 0; i < run->covers->len; i++)
     {
       const TaktCover *cover = &g_array_index (run->covers, TaktCover, i);
 
-      if (i > 0)
-        g_string_append (str, ", ");
-      g_string_append (str, cover->demand);
-    }
-  if (run->covers->len > shown)
-    /* Translators: more demands a run covers, after the first three */
-    g_string_append_printf (str, _(" and %u more"), run->covers->len - shown);
+      if (g_str_has_prefix (cover->demand, "forecast:"))
+        {
+          forecast = TRUE;
+        }
+      else if (g_str_has_prefix (cover->demand, "campaign:"))
+        {
+          const char *id = cover->demand + strlen ("campaign:");
+          const char *end = strchr (id, ':');
+          gsize len = end ? (gsize) (end - id) : strlen (id);
 
-  return g_string_free (g_steal_pointer (&str), FALSE);
+          for (guint c = 0; c < plan->campaigns->len; c++)
+            {
+              TaktCampaign *campaign = g_ptr_array_index (plan->campaigns, c);
+
+              if (strlen (campaign->id) == len && strncmp (campaign->id, id, len) == 0 &&
+                  !g_ptr_array_find (campaigns, campaign, NULL))
+                g_ptr_array_add (campaigns, campaign);
+            }
+        }
+      else
+        {
+          if (n_orders < 3)
+            {
+              if (orders->len > 0)
+                g_string_append (orders, ", ");
+              g_string_append (orders, cover->demand);
+            }
+          n_orders++;
+        }
+    }
+
+  if (n_orders > 3)
+    /* Translators: more orders a run covers, after the first three */
+    g_string_append_printf (orders, g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more",
+                                                 n_orders - 3),
+                            n_orders - 3);
+  if (orders->len > 0)
+    g_ptr_array_add (parts, g_strdup (orders->str));
+  if (forecast)
+    g_ptr_array_add (parts, g_strdup (_("forecast")));
+  for (guint c = 0; c < campaigns->len; c++)
+    {
+      const TaktCampaign *campaign = g_ptr_array_index (campaigns, c);
+
+      g_ptr_array_add (parts, g_strdup (campaign->name ? campaign->name : campaign->id));
+    }
+  if (parts->len == 0)
+    return g_strdup (_("stock"));
+
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
 }
 
 static void
@@ -127,7 +177,7 @@ takt_schedule_page_schedule_changed (TaktPage *page)
 
       takt_table_row_take (row, COL_START, takt_format_instant (first->start), first->start);
       takt_table_row_take (row, COL_END, takt_format_instant (last->end), last->end);
-      takt_table_row_take (row, COL_COVERS, describe_covers (run), 0);
+      takt_table_row_take (row, COL_COVERS, describe_covers (plan, run), 0);
 
       total_units += run->quantity;
       g_list_store_append (rows, row);

@@ -82,27 +82,39 @@ static GtkWidget *
 station_row (TaktStationsPage  *self,
              const TaktStation *station)
 {
-  GtkWidget *expander = adw_expander_row_new ();
   g_autofree char *subtitle = NULL;
-  const char *calendar;
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), station->name ? station->name : station->id);
-  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (expander), takt_swatch_new (station->color));
-
-  calendar = station->calendar != NULL ? _("own calendar") : _("plant calendar");
-  /* Translators: a station's machines and which calendar it works by */
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %d machine · %s",
-                                           "%s · %d machines · %s", station->machines),
-                              station->id, (int) station->machines, calendar);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
+  const char *title = station->name ? station->name : station->id;
+  GtkWidget *row;
 
   if (station->calendar != NULL)
-    add_calendar_rows (self, station->calendar, ADW_EXPANDER_ROW (expander), NULL, NULL);
+    /* Translators: a station's id and machines; it has a calendar of its own */
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %d machine · own calendar",
+                                             "%s · %d machines · own calendar", station->machines),
+                                station->id, (int) station->machines);
   else
-    adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (expander), FALSE);
+    /* Translators: a station's id and machines; it works by the plant calendar */
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %d machine · plant calendar",
+                                             "%s · %d machines · plant calendar", station->machines),
+                                station->id, (int) station->machines);
 
-  return expander;
+  if (station->calendar == NULL)
+    {
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), takt_swatch_new (station->color));
+      return row;
+    }
+
+  row = adw_expander_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), takt_swatch_new (station->color));
+  add_calendar_rows (self, station->calendar, ADW_EXPANDER_ROW (row), NULL, NULL);
+
+  return row;
 }
 
 static void

@@ -162,7 +162,13 @@ setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Only the wide columns give way; the table scrolls sideways before a
+   * number or a date is cut. */
+  if (info->flags & TAKT_COLUMN_EXPAND)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 12);
+    }
   gtk_label_set_xalign (GTK_LABEL (label), (info->flags & TAKT_COLUMN_NUMERIC) ? 1.0f : 0.0f);
   gtk_widget_set_hexpand (label, TRUE);
   if (info->flags & TAKT_COLUMN_NUMERIC)

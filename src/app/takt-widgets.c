@@ -56,7 +56,6 @@ takt_value_row_new (const char *title,
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
   gtk_label_set_selectable (GTK_LABEL (label), FALSE);
   gtk_widget_add_css_class (label, "numeric");

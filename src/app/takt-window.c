@@ -155,7 +155,9 @@ update_health (TaktWindow *self)
       g_autofree char *late = NULL;
 
       gtk_label_set_text (self->cost_label, money);
-      gtk_widget_set_visible (GTK_WIDGET (self->cost_label), TRUE);
+      /* When narrow, the title needs the room. */
+      gtk_widget_set_visible (GTK_WIDGET (self->cost_label),
+                              !adw_view_switcher_title_get_title_visible (self->switcher_title));
 
       if (stats->late_orders > 0 || stats->unmet_units > 0)
         {
@@ -1040,6 +1042,9 @@ takt_window_init (TaktWindow *self)
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (update_health), self, G_CONNECT_SWAPPED);
 
   self->recent_handler =
     g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
