@@ -1,7 +1,1743 @@
-/* takt-planner.c — part of the Takt scheduling core (being written)
+/* takt-planner.c — builds one-piece-flow plans
  *
  * Copyright 2026 The Takt developers
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * See takt-planner-private.h for the model and how a solution is decoded
+ * into times.  This file holds the model, the placing of pins, the lot
+ * sizing of each strategy, the one-piece-flow timing of a run (forward from
+ * a start, and backward from deadlines), the decoder and the export to a
+ * TaktSchedule.
  */
 
-#include "takt-plan.h"
+#define G_LOG_DOMAIN "takt-planner"
+
+#include "config.h"
+
+#include "takt-planner-private.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "takt-time.h"
+
+#define WEEK_S (7 * TAKT_DAY_S)
+/* The lot sizing looks at most this many demands ahead for one run. */
+#define LOT_WINDOW 96
+
+/* ---- small helpers ---- */
+
+static inline const TaktStep *
+product_step (const TaktProduct *product,
+              guint              j)
+{
+  return g_ptr_array_index (product->routing, j);
+}
+
+const TaktProduct *
+takt_model_product (const TaktModel *model,
+                    int              product)
+{
+  return g_ptr_array_index (model->plan->products, product);
+}
+
+/* Working time extended below 0 as if it were all working time: only the
+ * backward pass uses this, to let a run's latest times fall before the
+ * horizon start when the deadlines cannot be met (the forward pass then
+ * repairs them). */
+static inline gint64
+wt_worked (const TaktWorkTime *wt,
+           gint64              t)
+{
+  return t < 0 ? t : takt_work_time_worked (wt, t);
+}
+
+static inline gint64
+wt_start_at (const TaktWorkTime *wt,
+             gint64              v)
+{
+  return v < 0 ? v : takt_work_time_start_at (wt, v);
+}
+
+static inline gint64
+wt_end_at (const TaktWorkTime *wt,
+           gint64              v)
+{
+  return v <= 0 ? v : takt_work_time_end_at (wt, v);
+}
+
+static void
+ensure_scratch (TaktModel *model,
+                gsize      n)
+{
+  if (n <= model->scratch_len)
+    return;
+  n = MAX (n, model->scratch_len * 2);
+  model->scratch_a = g_renew (gint64, model->scratch_a, n);
+  model->scratch_b = g_renew (gint64, model->scratch_b, n);
+  model->scratch_c = g_renew (gint64, model->scratch_c, n);
+  model->scratch_len = n;
+}
+
+/* ---- runs and solutions ---- */
+
+TaktPRun *
+takt_prun_new (const TaktModel *model,
+               int              product)
+{
+  const TaktProduct *prod = takt_model_product (model, product);
+  guint n = prod->routing->len;
+  TaktPRun *run = g_new0 (TaktPRun, 1);
+
+  run->product = product;
+  run->pin = -1;
+  run->assign = g_new (int, n);
+  run->use = g_new (int, n);
+  for (guint j = 0; j < n; j++)
+    run->assign[j] = run->use[j] = -1;
+  run->setup_start = g_new0 (gint64, n);
+  run->start = g_new0 (gint64, n);
+  run->end = g_new0 (gint64, n);
+  return run;
+}
+
+TaktPRun *
+takt_prun_copy (const TaktModel *model,
+                const TaktPRun  *run)
+{
+  const TaktProduct *prod = takt_model_product (model, run->product);
+  guint n = prod->routing->len;
+  TaktPRun *copy = takt_prun_new (model, run->product);
+
+  copy->a = run->a;
+  copy->b = run->b;
+  copy->quantity = run->quantity;
+  copy->pin = run->pin;
+  copy->release = run->release;
+  copy->placed = run->placed;
+  copy->latest = run->latest;
+  memcpy (copy->assign, run->assign, n * sizeof (int));
+  memcpy (copy->use, run->use, n * sizeof (int));
+  memcpy (copy->setup_start, run->setup_start, n * sizeof (gint64));
+  memcpy (copy->start, run->start, n * sizeof (gint64));
+  memcpy (copy->end, run->end, n * sizeof (gint64));
+  if (run->finish != NULL)
+    {
+      copy->finish = g_memdup2 (run->finish, run->finish_len * sizeof (gint64));
+      copy->finish_len = run->finish_len;
+    }
+  return copy;
+}
+
+void
+takt_prun_free (TaktPRun *run)
+{
+  if (run == NULL)
+    return;
+  g_free (run->assign);
+  g_free (run->use);
+  g_free (run->setup_start);
+  g_free (run->start);
+  g_free (run->end);
+  g_free (run->finish);
+  g_free (run);
+}
+
+static TaktSolution *
+solution_new (void)
+{
+  TaktSolution *solution = g_new0 (TaktSolution, 1);
+
+  solution->runs = g_ptr_array_new_with_free_func ((GDestroyNotify) takt_prun_free);
+  solution->order = g_array_new (FALSE, FALSE, sizeof (int));
+  return solution;
+}
+
+TaktSolution *
+takt_solution_copy (const TaktModel    *model,
+                    const TaktSolution *solution)
+{
+  TaktSolution *copy = solution_new ();
+
+  for (guint i = 0; i < solution->runs->len; i++)
+    g_ptr_array_add (copy->runs, takt_prun_copy (model, g_ptr_array_index (solution->runs, i)));
+  g_array_append_vals (copy->order, solution->order->data, solution->order->len);
+  copy->total = solution->total;
+  copy->holding = solution->holding;
+  copy->tardiness = solution->tardiness;
+  copy->setup = solution->setup;
+  copy->unmet = solution->unmet;
+  return copy;
+}
+
+void
+takt_solution_free (TaktSolution *solution)
+{
+  if (solution == NULL)
+    return;
+  g_ptr_array_unref (solution->runs);
+  g_array_unref (solution->order);
+  g_free (solution);
+}
+
+gboolean
+takt_solution_better (const TaktSolution *a,
+                      const TaktSolution *b)
+{
+  if (a->unmet != b->unmet)
+    return a->unmet < b->unmet;
+  /* Ignore differences in the last bits of the sums. */
+  return a->total < b->total - 1e-9 * MAX (1.0, fabs (b->total));
+}
+
+/* ---- plan units ---- */
+
+gint64
+takt_model_unit_due (const TaktModel *model,
+                     int              product,
+                     gint64           u)
+{
+  int lo = model->block_start[product];
+  int hi = model->block_start[product + 1];
+
+  if (u < 0 || u >= model->plan_units[product])
+    return TAKT_INF;
+  /* The last block with first <= u. */
+  while (hi - lo > 1)
+    {
+      int mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (model->blocks, TaktUnitBlock, mid).first <= u)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return g_array_index (model->blocks, TaktUnitBlock, lo).due;
+}
+
+/* Fills @out[k] with the deadline of unit k of @run. */
+static void
+run_deadlines (const TaktModel *model,
+               const TaktPRun  *run,
+               gint64          *out)
+{
+  gint64 q = run->quantity;
+  gint64 covered = MIN (run->b - run->a, q);
+  int bi = model->block_start[run->product];
+  int bend = model->block_start[run->product + 1];
+  gint64 k = 0;
+  gint64 last = 0;
+
+  if (covered > 0)
+    {
+      /* Find the block of unit a. */
+      int lo = bi, hi = bend;
+
+      while (hi - lo > 1)
+        {
+          int mid = lo + (hi - lo) / 2;
+
+          if (g_array_index (model->blocks, TaktUnitBlock, mid).first <= run->a)
+            lo = mid;
+          else
+            hi = mid;
+        }
+      bi = lo;
+      while (k < covered && bi < bend)
+        {
+          const TaktUnitBlock *blk = &g_array_index (model->blocks, TaktUnitBlock, bi);
+          gint64 until = MIN (blk->first + blk->count, run->a + covered);
+
+          for (gint64 u = run->a + k; u < until; u++)
+            out[k++] = blk->due;
+          last = blk->due;
+          bi++;
+        }
+    }
+  /* Units made to reach min_run have no demand of their own: they may
+   * finish as late as the horizon end (or the run's last due). */
+  for (; k < q; k++)
+    out[k] = MAX (last, model->horizon);
+}
+
+/* ---- one-piece flow ---- */
+
+/* One step of a run, forward.  Unit 1 arrives at @arrive0 (for step 1: the
+ * wanted start); units k >= 2 arrive at @arrive[k] (NULL at step 1: they
+ * are there as soon as the previous unit has left).  The machine is free
+ * from @free.  Fills @out with each unit's departure.  Returns FALSE when
+ * the station never finishes the step. */
+static gboolean
+step_forward (const TaktWorkTime *wt,
+              gint64              cycle,
+              gint64              setup,
+              gint64              arrive0,
+              const gint64       *arrive,
+              gint64              q,
+              gint64              free,
+              gint64             *setup_start,
+              gint64             *start,
+              gint64             *out)
+{
+  gint64 f = takt_work_time_next (wt, MAX (free, 0));
+  gint64 ss = 0, sd, st, ew;
+
+  if (f == TAKT_TIME_NEVER)
+    return FALSE;
+  if (setup > 0)
+    {
+      gint64 ls = takt_work_time_latest_start (wt, arrive0, setup);
+
+      ss = (ls == TAKT_TIME_NONE || ls < f) ? f : ls;
+      sd = takt_work_time_add (wt, ss, setup);
+      if (sd == TAKT_TIME_NEVER)
+        return FALSE;
+    }
+  else
+    sd = f;
+  st = takt_work_time_next (wt, MAX (arrive0, sd));
+  if (st == TAKT_TIME_NEVER)
+    return FALSE;
+  if (setup == 0)
+    ss = st;
+  ew = takt_work_time_worked (wt, st) + cycle;
+  out[0] = takt_work_time_end_at (wt, ew);
+  for (gint64 k = 1; k < q; k++)
+    {
+      gint64 sw = ew;
+
+      if (arrive != NULL)
+        sw = MAX (sw, takt_work_time_worked (wt, arrive[k]));
+      ew = sw + cycle;
+      out[k] = takt_work_time_end_at (wt, ew);
+    }
+  if (out[q - 1] == TAKT_TIME_NEVER)
+    return FALSE;
+  *setup_start = ss;
+  *start = st;
+  return TRUE;
+}
+
+/* The first pin window on machine @mach that overlaps [from, to), or NULL. */
+static const TaktWindow *
+pin_overlap (const TaktModel *model,
+             int              mach,
+             gint64           from,
+             gint64           to,
+             int              skip_pin)
+{
+  const GArray *wins = model->pin_windows[mach];
+
+  for (guint i = 0; i < wins->len; i++)
+    {
+      const TaktWindow *w = &g_array_index (wins, TaktWindow, i);
+
+      if (w->from >= to)
+        break;
+      if (w->to > from && w->pin != skip_pin && w->to > w->from)
+        return w;
+    }
+  return NULL;
+}
+
+/* Computes step @j of @run on flat machine @mach, free from @free, clear of
+ * the pin windows there (moving the setup after a pin it would overlap). */
+static gboolean
+step_on_machine (TaktModel    *model,
+                 TaktPRun     *run,
+                 guint         j,
+                 int           mach,
+                 gint64        free,
+                 gint64        arrive0,
+                 const gint64 *arrive,
+                 gboolean      avoid_pins,
+                 gint64       *setup_start,
+                 gint64       *start,
+                 gint64       *out)
+{
+  const TaktProduct *prod = takt_model_product (model, run->product);
+  const TaktStep *step = product_step (prod, j);
+  const TaktWorkTime *wt = model->station_wt[step->station_index];
+
+  for (int guard = 0; guard < 10000; guard++)
+    {
+      const TaktWindow *w;
+
+      if (!step_forward (wt, step->cycle_s, step->setup_s, arrive0, arrive,
+                         run->quantity, free, setup_start, start, out))
+        return FALSE;
+      if (!avoid_pins)
+        return TRUE;
+      w = pin_overlap (model, mach, *setup_start, out[run->quantity - 1], -1);
+      if (w == NULL)
+        return TRUE;
+      free = w->to;
+    }
+  return TRUE;
+}
+
+/* Places @run forward: its first unit starts at @x or later.  With
+ * @choose, free machines are chosen (the one that is free just in time,
+ * else the earliest free); otherwise run->use is kept.  Records the times
+ * and the units' finishes.  Returns FALSE when it can never be finished. */
+static gboolean
+run_forward (TaktModel *model,
+             TaktPRun  *run,
+             gint64     x,
+             gboolean   choose,
+             gboolean   avoid_pins,
+             gboolean   respect_free)
+{
+  const TaktProduct *prod = takt_model_product (model, run->product);
+  gint64 q = run->quantity;
+  gint64 *prev, *cur;
+
+  ensure_scratch (model, q);
+  prev = model->scratch_a;
+  cur = model->scratch_b;
+
+  for (guint j = 0; j < prod->routing->len; j++)
+    {
+      const TaktStep *step = product_step (prod, j);
+      int s = step->station_index;
+      int base = model->machine_base[s];
+      int n_mach = model->station_machines[s];
+      const TaktWorkTime *wt = model->station_wt[s];
+      gint64 arrive0 = j == 0 ? x : prev[0];
+      const gint64 *arrive = j == 0 ? NULL : prev;
+      int m = run->assign[j] >= 0 ? run->assign[j] : run->use[j];
+      gboolean pins_here = FALSE;
+      gint64 ss, st;
+
+      if (choose && run->assign[j] < 0)
+        {
+          /* The setup would start at need with a free machine: any machine
+           * free by then gives the same times.  Keep the machine of the
+           * last decode when it is free in time, else take the one freed
+           * last among those free in time (best fit), else the one freed
+           * first. */
+          gint64 need = arrive0;
+          int best_fit = -1, earliest = -1;
+
+          if (step->setup_s > 0)
+            {
+              gint64 ls = takt_work_time_latest_start (wt, arrive0, step->setup_s);
+
+              need = ls == TAKT_TIME_NONE ? 0 : ls;
+            }
+          for (int i = 0; i < n_mach; i++)
+            {
+              gint64 f = respect_free ? model->machine_free[base + i] : 0;
+
+              if (f <= need && (best_fit < 0 || f > model->machine_free[base + best_fit]))
+                best_fit = i;
+              if (earliest < 0 || f < model->machine_free[base + earliest])
+                earliest = i;
+              if (avoid_pins && model->pin_windows[base + i]->len > 0)
+                pins_here = TRUE;
+            }
+          if (m < 0 || m >= n_mach || (respect_free && model->machine_free[base + m] > need))
+            m = best_fit >= 0 ? best_fit : earliest;
+
+          if (pins_here)
+            {
+              /* Pins may push a machine's step: try them all. */
+              gint64 best_end = G_MAXINT64;
+              int best = -1;
+
+              for (int i = 0; i < n_mach; i++)
+                {
+                  gint64 f = respect_free ? model->machine_free[base + i] : 0;
+
+                  if (!step_on_machine (model, run, j, base + i, f, arrive0, arrive,
+                                        avoid_pins, &ss, &st, cur))
+                    continue;
+                  if (cur[q - 1] < best_end || (cur[q - 1] == best_end && i == m))
+                    {
+                      best_end = cur[q - 1];
+                      best = i;
+                    }
+                }
+              if (best < 0)
+                return FALSE;
+              m = best;
+            }
+        }
+      if (m < 0)
+        m = 0;
+      if (!step_on_machine (model, run, j, base + m,
+                            respect_free ? model->machine_free[base + m] : 0,
+                            arrive0, arrive, avoid_pins, &ss, &st, cur))
+        return FALSE;
+      run->use[j] = m;
+      run->setup_start[j] = ss;
+      run->start[j] = st;
+      run->end[j] = cur[q - 1];
+      {
+        gint64 *t = prev;
+
+        prev = cur;
+        cur = t;
+      }
+    }
+
+  if (run->finish_len != (gsize) q)
+    {
+      run->finish = g_renew (gint64, run->finish, q);
+      run->finish_len = q;
+    }
+  memcpy (run->finish, prev, q * sizeof (gint64));
+  return TRUE;
+}
+
+/* The latest times of @run: unit k leaves the last step by its deadline,
+ * the last unit leaves step j by @bound[j].  Sets @lss[j] (latest setup
+ * start) and @le[j] (latest end) and returns the latest start of the first
+ * unit at step 1; values may lie before 0 (the deadlines cannot be met) or
+ * be TAKT_INF (nothing bounds them). */
+static gint64
+run_backward (TaktModel    *model,
+              TaktPRun     *run,
+              const gint64 *bound,
+              gint64       *lss,
+              gint64       *le)
+{
+  const TaktProduct *prod = takt_model_product (model, run->product);
+  gint64 q = run->quantity;
+  gint64 *dl;
+
+  ensure_scratch (model, q);
+  dl = model->scratch_c;
+  run_deadlines (model, run, dl);
+
+  for (int j = (int) prod->routing->len - 1; j >= 0; j--)
+    {
+      const TaktStep *step = product_step (prod, j);
+      const TaktWorkTime *wt = model->station_wt[step->station_index];
+      gint64 c = step->cycle_s;
+      gint64 next_start = TAKT_INF;
+
+      if (bound[j] < dl[q - 1])
+        dl[q - 1] = bound[j];
+      for (gint64 k = q - 1; k >= 0; k--)
+        {
+          gint64 lw = dl[k] >= TAKT_INF ? TAKT_INF : wt_worked (wt, dl[k]);
+
+          lw = MIN (lw, next_start);
+          if (lw >= TAKT_INF)
+            {
+              if (k == q - 1)
+                le[j] = TAKT_INF;
+              dl[k] = TAKT_INF;
+              next_start = TAKT_INF;
+              continue;
+            }
+          if (k == q - 1)
+            le[j] = wt_end_at (wt, lw);
+          next_start = lw - c;
+          dl[k] = wt_start_at (wt, next_start);
+        }
+      if (dl[0] >= TAKT_INF)
+        lss[j] = TAKT_INF;
+      else if (step->setup_s > 0)
+        lss[j] = wt_start_at (wt, wt_worked (wt, dl[0]) - step->setup_s);
+      else
+        lss[j] = dl[0];
+    }
+  return dl[0];
+}
+
+/* ---- the model ---- */
+
+static int
+compare_pins_by_start (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      user_data)
+{
+  const TaktPlan *plan = user_data;
+  int ia = *(const int *) a;
+  int ib = *(const int *) b;
+  const TaktPin *pa = g_ptr_array_index (plan->pins, ia);
+  const TaktPin *pb = g_ptr_array_index (plan->pins, ib);
+
+  if (pa->start != pb->start)
+    return pa->start < pb->start ? -1 : 1;
+  return (ia > ib) - (ia < ib);
+}
+
+static int
+compare_windows (gconstpointer a,
+                 gconstpointer b)
+{
+  const TaktWindow *wa = a;
+  const TaktWindow *wb = b;
+
+  if (wa->from != wb->from)
+    return wa->from < wb->from ? -1 : 1;
+  return (wa->pin > wb->pin) - (wa->pin < wb->pin);
+}
+
+static char *
+format_rel (const TaktModel *model,
+            gint64           t)
+{
+  return takt_format_datetime (model->origin + t, FALSE);
+}
+
+/* Places the pins in order of their start: the first step where the pin
+ * says (the first unit starts at the pin's start or the next working
+ * instant, the setup just before it), the later steps by one-piece flow on
+ * the machine where they end first, after earlier pins there.  Overlaps of
+ * first steps are reported, both pins kept. */
+static void
+place_pins (TaktModel *model)
+{
+  const TaktPlan *plan = model->plan;
+  guint n = plan->pins != NULL ? plan->pins->len : 0;
+  g_autofree int *idx = g_new (int, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    idx[i] = (int) i;
+  g_qsort_with_data (idx, n, sizeof (int), compare_pins_by_start, (gpointer) plan);
+
+  for (guint ii = 0; ii < n; ii++)
+    {
+      int pi = idx[ii];
+      const TaktPin *pin = g_ptr_array_index (plan->pins, pi);
+      const TaktProduct *prod = takt_model_product (model, pin->product_index);
+      TaktPRun *run;
+      gint64 *prev, *cur;
+      gint64 q = pin->quantity;
+      gboolean ok = TRUE;
+
+      if (model->dead_station[pin->product_index] >= 0)
+        {
+          const TaktStation *st = g_ptr_array_index (plan->stations,
+                                                     model->dead_station[pin->product_index]);
+
+          g_ptr_array_add (model->conflicts,
+                           g_strdup_printf ("pin %d (%s): cannot be made, station %s never works",
+                                            pi + 1, prod->id, st->id));
+          continue;
+        }
+
+      run = takt_prun_new (model, pin->product_index);
+      run->pin = pi;
+      run->quantity = q;
+      run->release = MAX (pin->start - model->origin, 0);
+      ensure_scratch (model, q);
+      prev = model->scratch_a;
+      cur = model->scratch_b;
+
+      for (guint j = 0; j < prod->routing->len && ok; j++)
+        {
+          const TaktStep *step = product_step (prod, j);
+          int s = step->station_index;
+          int base = model->machine_base[s];
+          gint64 ss = 0, st = 0;
+
+          if (j == 0)
+            {
+              int m = (int) CLAMP (pin->machine - 1, 0, model->station_machines[s] - 1);
+              gint64 free = 0;
+
+              /* The setup ends at the pin's start; when it cannot (not
+               * enough working time since the horizon start), it begins
+               * there instead. */
+              if (step->setup_s > 0 &&
+                  takt_work_time_latest_start (model->station_wt[s], run->release,
+                                               step->setup_s) == TAKT_TIME_NONE)
+                free = run->release;
+              ok = step_on_machine (model, run, 0, base + m, free, run->release, NULL, FALSE,
+                                    &ss, &st, cur);
+              run->use[0] = m;
+            }
+          else
+            {
+              gint64 best_end = G_MAXINT64;
+              int best = -1;
+
+              /* Later steps: the machine where the step ends first. */
+              for (int i = 0; i < model->station_machines[s]; i++)
+                {
+                  gint64 ss_i, st_i;
+
+                  if (!step_on_machine (model, run, j, base + i, 0, prev[0], prev, TRUE,
+                                        &ss_i, &st_i, cur))
+                    continue;
+                  if (cur[q - 1] < best_end)
+                    {
+                      best_end = cur[q - 1];
+                      best = i;
+                    }
+                }
+              ok = best >= 0 &&
+                   step_on_machine (model, run, j, base + best, 0, prev[0], prev, TRUE,
+                                    &ss, &st, cur);
+              run->use[j] = best;
+            }
+          if (!ok)
+            break;
+          run->setup_start[j] = ss;
+          run->start[j] = st;
+          run->end[j] = cur[q - 1];
+
+          if (j == 0)
+            {
+              const TaktWindow *w = pin_overlap (model, base + run->use[0], ss, cur[q - 1], -1);
+              gint64 from = ss;
+
+              for (; w != NULL; w = pin_overlap (model, base + run->use[0], from, cur[q - 1], -1))
+                {
+                  g_autofree char *a = format_rel (model, MAX (ss, w->from));
+                  g_autofree char *b = format_rel (model, MIN (cur[q - 1], w->to));
+                  const TaktStation *sta = g_ptr_array_index (plan->stations, s);
+
+                  g_ptr_array_add (model->conflicts,
+                                   g_strdup_printf ("pins %d and %d overlap on %s machine %d from %s to %s",
+                                                    w->pin + 1, pi + 1, sta->id, run->use[0] + 1, a, b));
+                  from = w->to;
+                  if (from >= cur[q - 1])
+                    break;
+                }
+            }
+          {
+            TaktWindow w = { ss, cur[q - 1], pi };
+            GArray *wins = model->pin_windows[base + run->use[j]];
+
+            g_array_append_val (wins, w);
+            g_array_sort (wins, compare_windows);
+          }
+          {
+            gint64 *t = prev;
+
+            prev = cur;
+            cur = t;
+          }
+        }
+
+      if (!ok)
+        {
+          g_ptr_array_add (model->conflicts,
+                           g_strdup_printf ("pin %d (%s): cannot be finished, a station of its routing has no working time left",
+                                            pi + 1, prod->id));
+          takt_prun_free (run);
+          continue;
+        }
+      run->placed = TRUE;
+      run->finish = g_memdup2 (prev, q * sizeof (gint64));
+      run->finish_len = q;
+      g_ptr_array_add (model->pin_runs, run);
+    }
+}
+
+/* The units still to make of each product, after stock and pins: a pin
+ * takes the units due soonest at or after its first unit's finish that no
+ * earlier pin took; what it makes beyond that is surplus. */
+static void
+build_plan_units (TaktModel *model)
+{
+  model->blocks = g_array_new (FALSE, FALSE, sizeof (TaktUnitBlock));
+  model->block_start = g_new0 (int, model->n_products + 1);
+  model->plan_units = g_new0 (gint64, model->n_products);
+
+  for (int p = 0; p < model->n_products; p++)
+    {
+      int d0 = model->demand_start[p], d1 = model->demand_start[p + 1];
+      gint64 total = 0;
+      g_autofree gint64 *taken = g_new0 (gint64, MAX (d1 - d0, 1));
+      gint64 first = 0;
+
+      for (int d = d0; d < d1; d++)
+        {
+          const TaktDemand *dem = &g_array_index (model->demands, TaktDemand, d);
+
+          total += dem->quantity - dem->from_stock;
+        }
+
+      /* Pins of this product, in order of their first finish. */
+      if (total > 0)
+        {
+          g_autoptr(GArray) pins = g_array_new (FALSE, FALSE, sizeof (int));
+
+          for (guint i = 0; i < model->pin_runs->len; i++)
+            {
+              const TaktPRun *pr = g_ptr_array_index (model->pin_runs, i);
+              int k = (int) i;
+
+              if (pr->product == p)
+                {
+                  guint at = pins->len;
+
+                  while (at > 0)
+                    {
+                      const TaktPRun *o = g_ptr_array_index (model->pin_runs,
+                                                             g_array_index (pins, int, at - 1));
+
+                      if (o->finish[0] <= pr->finish[0])
+                        break;
+                      at--;
+                    }
+                  g_array_insert_val (pins, at, k);
+                }
+            }
+          for (guint i = 0; i < pins->len; i++)
+            {
+              const TaktPRun *pr = g_ptr_array_index (model->pin_runs, g_array_index (pins, int, i));
+              gint64 want = pr->quantity;
+
+              for (int d = d0; d < d1 && want > 0; d++)
+                {
+                  const TaktDemand *dem = &g_array_index (model->demands, TaktDemand, d);
+                  gint64 left = dem->quantity - dem->from_stock - taken[d - d0];
+                  gint64 take;
+
+                  if (dem->due - model->origin < pr->finish[0] || left <= 0)
+                    continue;
+                  take = MIN (left, want);
+                  taken[d - d0] += take;
+                  want -= take;
+                }
+            }
+        }
+
+      model->block_start[p] = (int) model->blocks->len;
+      for (int d = d0; d < d1; d++)
+        {
+          const TaktDemand *dem = &g_array_index (model->demands, TaktDemand, d);
+          gint64 left = dem->quantity - dem->from_stock - taken[d - d0];
+          TaktUnitBlock blk;
+
+          if (left <= 0)
+            continue;
+          blk.demand = d;
+          blk.first = first;
+          blk.count = left;
+          blk.due = dem->due - model->origin;
+          g_array_append_val (model->blocks, blk);
+          first += left;
+        }
+      model->plan_units[p] = first;
+    }
+  model->block_start[model->n_products] = (int) model->blocks->len;
+}
+
+TaktModel *
+takt_model_new (const TaktPlan *plan,
+                TaktStrategy    strategy)
+{
+  TaktModel *model = g_new0 (TaktModel, 1);
+  g_autoptr(GHashTable) by_calendar = g_hash_table_new (NULL, NULL);
+  gint64 last_due = 0;
+
+  model->plan = plan;
+  model->origin = plan->horizon_start;
+  model->horizon = plan->horizon_days * TAKT_DAY_S;
+  model->n_stations = (int) plan->stations->len;
+  model->n_products = (int) plan->products->len;
+  model->conflicts = g_ptr_array_new_with_free_func (g_free);
+
+  model->demands = takt_demand_collect (plan);
+  model->demand_start = g_new0 (int, model->n_products + 1);
+  for (guint i = 0; i < model->demands->len; i++)
+    {
+      const TaktDemand *d = &g_array_index (model->demands, TaktDemand, i);
+
+      model->demand_start[d->product_index + 1]++;
+      last_due = MAX (last_due, d->due - model->origin);
+    }
+  for (int p = 0; p < model->n_products; p++)
+    model->demand_start[p + 1] += model->demand_start[p];
+
+  /* Working time: one TaktWorkTime per distinct calendar. */
+  model->work_times = g_ptr_array_new_with_free_func ((GDestroyNotify) takt_work_time_free);
+  model->station_wt = g_new0 (TaktWorkTime *, MAX (model->n_stations, 1));
+  model->machine_base = g_new0 (int, model->n_stations + 1);
+  model->station_machines = g_new0 (int, MAX (model->n_stations, 1));
+  for (int s = 0; s < model->n_stations; s++)
+    {
+      const TaktStation *st = g_ptr_array_index (plan->stations, s);
+      const TaktCalendar *cal = takt_plan_station_calendar (plan, s);
+      TaktWorkTime *wt = g_hash_table_lookup (by_calendar, cal);
+
+      if (wt == NULL)
+        {
+          wt = takt_work_time_new (cal, model->origin, MAX (model->horizon, last_due) + 14 * TAKT_DAY_S);
+          g_ptr_array_add (model->work_times, wt);
+          g_hash_table_insert (by_calendar, (gpointer) cal, wt);
+        }
+      model->station_wt[s] = wt;
+      model->machine_base[s] = model->n_machines;
+      model->station_machines[s] = (int) MAX (st->machines, 1);
+      model->n_machines += model->station_machines[s];
+    }
+  model->machine_base[model->n_stations] = model->n_machines;
+  model->machine_free = g_new0 (gint64, MAX (model->n_machines, 1));
+  model->machine_busy = g_new0 (gint64, MAX (model->n_machines, 1));
+  model->pin_windows = g_new0 (GArray *, MAX (model->n_machines, 1));
+  for (int i = 0; i < model->n_machines; i++)
+    model->pin_windows[i] = g_array_new (FALSE, FALSE, sizeof (TaktWindow));
+
+  model->dead_station = g_new (int, MAX (model->n_products, 1));
+  for (int p = 0; p < model->n_products; p++)
+    {
+      const TaktProduct *prod = takt_model_product (model, p);
+
+      model->dead_station[p] = -1;
+      model->max_steps = MAX (model->max_steps, (int) prod->routing->len);
+      for (guint j = 0; j < prod->routing->len; j++)
+        {
+          int s = product_step (prod, j)->station_index;
+
+          if (takt_work_time_never_works (model->station_wt[s]))
+            {
+              model->dead_station[p] = s;
+              break;
+            }
+        }
+    }
+
+  model->pin_runs = g_ptr_array_new_with_free_func ((GDestroyNotify) takt_prun_free);
+  place_pins (model);
+  build_plan_units (model);
+  ensure_scratch (model, 64);
+  return model;
+}
+
+void
+takt_model_free (TaktModel *model)
+{
+  if (model == NULL)
+    return;
+  g_clear_pointer (&model->work_times, g_ptr_array_unref);
+  g_free (model->station_wt);
+  g_free (model->machine_base);
+  g_free (model->station_machines);
+  g_free (model->dead_station);
+  g_clear_pointer (&model->demands, g_array_unref);
+  g_free (model->demand_start);
+  g_clear_pointer (&model->blocks, g_array_unref);
+  g_free (model->block_start);
+  g_free (model->plan_units);
+  g_clear_pointer (&model->pin_runs, g_ptr_array_unref);
+  for (int i = 0; i < model->n_machines; i++)
+    g_array_unref (model->pin_windows[i]);
+  g_free (model->pin_windows);
+  g_clear_pointer (&model->conflicts, g_ptr_array_unref);
+  g_free (model->machine_free);
+  g_free (model->machine_busy);
+  g_free (model->scratch_a);
+  g_free (model->scratch_b);
+  g_free (model->scratch_c);
+  g_free (model->product_units_buf);
+  g_free (model);
+}
+
+/* ---- decoding ---- */
+
+static void
+backward_pass (TaktModel    *model,
+               TaktSolution *solution)
+{
+  g_autofree gint64 *bound = g_new (gint64, MAX (model->max_steps, 1));
+  g_autofree gint64 *lss = g_new (gint64, MAX (model->max_steps, 1));
+  g_autofree gint64 *le = g_new (gint64, MAX (model->max_steps, 1));
+
+  for (int i = 0; i < model->n_machines; i++)
+    model->machine_busy[i] = TAKT_INF;
+
+  for (int oi = (int) solution->order->len - 1; oi >= 0; oi--)
+    {
+      TaktPRun *run = g_ptr_array_index (solution->runs, g_array_index (solution->order, int, oi));
+      const TaktProduct *prod = takt_model_product (model, run->product);
+      guint n = prod->routing->len;
+      gint64 x = 0;
+
+      /* Machines: the one chosen by the search, else the one whose next
+       * run starts last (lowest number on a tie). */
+      for (guint j = 0; j < n; j++)
+        {
+          int s = product_step (prod, j)->station_index;
+          int base = model->machine_base[s];
+          int m = run->assign[j];
+
+          if (m < 0 || m >= model->station_machines[s])
+            {
+              m = 0;
+              for (int i = 1; i < model->station_machines[s]; i++)
+                if (model->machine_busy[base + i] > model->machine_busy[base + m])
+                  m = i;
+            }
+          run->use[j] = m;
+          bound[j] = model->machine_busy[base + m];
+        }
+
+      for (int guard = 0; guard < 64; guard++)
+        {
+          gboolean moved = FALSE;
+
+          x = run_backward (model, run, bound, lss, le);
+          for (guint j = 0; j < n; j++)
+            {
+              int s = product_step (prod, j)->station_index;
+              int mach = model->machine_base[s] + run->use[j];
+              const TaktWindow *w;
+
+              if (lss[j] >= TAKT_INF || model->pin_windows[mach]->len == 0)
+                continue;
+              w = pin_overlap (model, mach, lss[j], le[j] >= TAKT_INF ? TAKT_INF : MAX (le[j], lss[j] + 1), -1);
+              if (w != NULL && w->from < bound[j])
+                {
+                  bound[j] = w->from;
+                  moved = TRUE;
+                }
+            }
+          if (!moved)
+            break;
+        }
+
+      run->latest = x;
+      for (guint j = 0; j < n; j++)
+        {
+          int s = product_step (prod, j)->station_index;
+          int mach = model->machine_base[s] + run->use[j];
+
+          if (lss[j] < model->machine_busy[mach])
+            model->machine_busy[mach] = lss[j];
+        }
+    }
+}
+
+static void
+forward_pass (TaktModel    *model,
+              TaktSolution *solution,
+              gboolean      backward)
+{
+  for (int i = 0; i < model->n_machines; i++)
+    model->machine_free[i] = 0;
+
+  for (guint oi = 0; oi < solution->order->len; oi++)
+    {
+      TaktPRun *run = g_ptr_array_index (solution->runs, g_array_index (solution->order, int, oi));
+      const TaktProduct *prod = takt_model_product (model, run->product);
+      gint64 x = run->release;
+
+      if (backward && run->latest < TAKT_INF)
+        x = MAX (x, run->latest);
+      else if (backward)
+        x = MAX (x, model->horizon);
+      x = MAX (x, 0);
+
+      run->placed = run_forward (model, run, x, TRUE, TRUE, TRUE);
+      if (!run->placed)
+        continue;
+      for (guint j = 0; j < prod->routing->len; j++)
+        {
+          int mach = model->machine_base[product_step (prod, j)->station_index] + run->use[j];
+
+          model->machine_free[mach] = MAX (model->machine_free[mach], run->end[j]);
+        }
+    }
+}
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Sets the solution's totals from the decoded runs, with the spec's
+ * matching per product. */
+static void
+solution_cost (TaktModel    *model,
+               TaktSolution *solution)
+{
+  g_autofree int *count = g_new0 (int, model->n_products + 1);
+  g_autofree int *by_product = NULL;
+  gsize total_runs = solution->runs->len + model->pin_runs->len;
+
+  solution->holding = solution->tardiness = solution->setup = 0;
+  solution->unmet = 0;
+
+  by_product = g_new (int, MAX (total_runs, 1));
+  /* Counting sort of runs (and pins, as negative indices) by product. */
+  for (guint i = 0; i < solution->runs->len; i++)
+    count[((TaktPRun *) g_ptr_array_index (solution->runs, i))->product + 1]++;
+  for (guint i = 0; i < model->pin_runs->len; i++)
+    count[((TaktPRun *) g_ptr_array_index (model->pin_runs, i))->product + 1]++;
+  for (int p = 0; p < model->n_products; p++)
+    count[p + 1] += count[p];
+  {
+    g_autofree int *fill = g_memdup2 (count, (model->n_products + 1) * sizeof (int));
+
+    for (guint i = 0; i < solution->runs->len; i++)
+      by_product[fill[((TaktPRun *) g_ptr_array_index (solution->runs, i))->product]++] = (int) i;
+    for (guint i = 0; i < model->pin_runs->len; i++)
+      by_product[fill[((TaktPRun *) g_ptr_array_index (model->pin_runs, i))->product]++] = -1 - (int) i;
+  }
+
+  for (int p = 0; p < model->n_products; p++)
+    {
+      const TaktProduct *prod = takt_model_product (model, p);
+      gsize n = 0;
+      gboolean sorted = TRUE;
+      gint64 early, late, surplus, missing;
+
+      for (int k = count[p]; k < count[p + 1]; k++)
+        {
+          int r = by_product[k];
+          const TaktPRun *run = r >= 0 ? g_ptr_array_index (solution->runs, r)
+                                       : g_ptr_array_index (model->pin_runs, -1 - r);
+
+          if (!run->placed)
+            continue;
+          solution->setup += prod->setup_cost;
+          if (n + run->finish_len > model->product_units_len)
+            {
+              model->product_units_len = MAX (n + run->finish_len, model->product_units_len * 2);
+              model->product_units_buf = g_renew (gint64, model->product_units_buf,
+                                                  model->product_units_len);
+            }
+          if (n > 0 && run->finish_len > 0 && run->finish[0] < model->product_units_buf[n - 1])
+            sorted = FALSE;
+          memcpy (model->product_units_buf + n, run->finish, run->finish_len * sizeof (gint64));
+          n += run->finish_len;
+        }
+      if (!sorted)
+        qsort (model->product_units_buf, n, sizeof (gint64), compare_gint64);
+      takt_match_product (&g_array_index (model->demands, TaktDemand, model->demand_start[p]),
+                          model->demand_start[p + 1] - model->demand_start[p],
+                          model->origin, model->horizon,
+                          model->product_units_buf, n, &early, &late, &surplus, &missing);
+      solution->holding += prod->holding_cost_per_day * (double) (early + surplus) / (double) TAKT_DAY_S;
+      solution->tardiness += prod->late_cost_per_day * (double) late / (double) TAKT_DAY_S;
+      solution->unmet += missing;
+    }
+  solution->total = solution->holding + solution->tardiness + solution->setup;
+}
+
+void
+takt_solution_decode (TaktModel    *model,
+                      TaktSolution *solution,
+                      gboolean      backward)
+{
+  if (backward)
+    backward_pass (model, solution);
+  forward_pass (model, solution, backward);
+  solution_cost (model, solution);
+}
+
+/* ---- lot sizing ---- */
+
+typedef struct
+{
+  gint64 first;
+  gint64 count;
+  gint64 due;
+} LotItem;
+
+/* The demands of @product's plan units in [0, n), cut into pieces of at
+ * most max_run. */
+static GArray *
+lot_items (const TaktModel *model,
+           int              product)
+{
+  const TaktProduct *prod = takt_model_product (model, product);
+  GArray *items = g_array_new (FALSE, FALSE, sizeof (LotItem));
+
+  for (int bi = model->block_start[product]; bi < model->block_start[product + 1]; bi++)
+    {
+      const TaktUnitBlock *blk = &g_array_index (model->blocks, TaktUnitBlock, bi);
+      gint64 left = blk->count;
+      gint64 at = blk->first;
+
+      while (left > 0)
+        {
+          gint64 take = prod->max_run > 0 ? MIN (left, prod->max_run) : left;
+          LotItem it = { at, take, blk->due };
+
+          g_array_append_val (items, it);
+          at += take;
+          left -= take;
+        }
+    }
+  return items;
+}
+
+static void
+add_run (const TaktModel *model,
+         TaktSolution    *solution,
+         int              product,
+         gint64           a,
+         gint64           b,
+         gint64           release)
+{
+  const TaktProduct *prod = takt_model_product (model, product);
+  TaktPRun *run = takt_prun_new (model, product);
+
+  run->a = a;
+  run->b = b;
+  run->quantity = MAX (b - a, MAX (prod->min_run, 1));
+  run->release = MAX (release, 0);
+  g_ptr_array_add (solution->runs, run);
+}
+
+/* Lot for lot: a run per demand (cut by max_run); a run below min_run
+ * takes the next demand's units along. */
+static void
+lots_lot_for_lot (const TaktModel *model,
+                  TaktSolution    *solution,
+                  int              product)
+{
+  const TaktProduct *prod = takt_model_product (model, product);
+  g_autoptr(GArray) items = lot_items (model, product);
+  gint64 n = model->plan_units[product];
+  gint64 pos = 0;
+
+  for (guint i = 0; i < items->len && pos < n; i++)
+    {
+      const LotItem *it = &g_array_index (items, LotItem, i);
+      gint64 end = it->first + it->count;
+
+      if (end <= pos)
+        continue;
+      if (end - pos < prod->min_run)
+        end = MIN (pos + prod->min_run, n);
+      if (prod->max_run > 0 && end - pos > prod->max_run)
+        end = pos + prod->max_run;
+      add_run (model, solution, product, pos, end, 0);
+      pos = end;
+    }
+}
+
+/* The real time one unit takes at the product's slowest step, counting the
+ * station's idle hours (a rough pace for the lot sizing). */
+static double
+product_pace (const TaktModel *model,
+              int              product)
+{
+  const TaktProduct *prod = takt_model_product (model, product);
+  gint64 span = MAX (model->horizon, WEEK_S);
+  double pace = 0;
+
+  for (guint j = 0; j < prod->routing->len; j++)
+    {
+      const TaktStep *step = product_step (prod, j);
+      gint64 work = takt_work_time_between (model->station_wt[step->station_index], 0, span);
+
+      if (work > 0)
+        pace = MAX (pace, (double) step->cycle_s * (double) span / (double) work);
+    }
+  return pace;
+}
+
+/* Groups demands into runs that trade one setup against holding the units
+ * made early (dynamic programming over the demands in due order, as
+ * Wagner and Whitin do).  The estimate of a run's costs: its units finish
+ * one after the other at the product's pace, the run as late as its
+ * deadlines allow but not before 0 (units that cannot be on time then
+ * count as late).  A run never holds more than max_run units, nor spans
+ * more than LOT_MAX_SPAN at its pace (a run holds a machine at every
+ * station of its routing for all that time); one below min_run pays for
+ * holding its surplus.  The search may still merge runs beyond that. */
+#define LOT_MAX_SPAN (2 * TAKT_DAY_S)
+
+static void
+lots_dynamic (const TaktModel *model,
+              TaktSolution    *solution,
+              int              product)
+{
+  const TaktProduct *prod = takt_model_product (model, product);
+  g_autoptr(GArray) items = lot_items (model, product);
+  guint n = items->len;
+  g_autofree double *best = g_new (double, n + 1);
+  g_autofree guint *pred = g_new (guint, n + 1);
+  double h = prod->holding_cost_per_day / (double) TAKT_DAY_S;
+  double l = prod->late_cost_per_day / (double) TAKT_DAY_S;
+  double pace = product_pace (model, product);
+  guint e;
+
+  if (n == 0)
+    return;
+  best[0] = 0;
+  for (guint i = 1; i <= n; i++)
+    best[i] = G_MAXDOUBLE;
+
+  for (guint s = 0; s < n; s++)
+    {
+      /* With units U, the run starts at x = min over its items of
+       * (due − pace × units up to the item), and item i finishes about
+       * x + pace × U_i.  Holding is Σ count × (due − finish), i.e.
+       * Σ count × due − x × units − pace × Σ count × U_i. */
+      double x = G_MAXDOUBLE;
+      double sum_due = 0, sum_cu = 0;
+      gint64 units = 0;
+
+      for (e = s; e < n && e < s + LOT_WINDOW; e++)
+        {
+          const LotItem *it = &g_array_index (items, LotItem, e);
+          double cost, start, hold = 0, late = 0;
+
+          if (prod->max_run > 0 && units + it->count > prod->max_run)
+            break;
+          if (e > s && pace * (double) (units + it->count) > LOT_MAX_SPAN)
+            break;
+          units += it->count;
+          x = MIN (x, (double) it->due - pace * (double) units);
+          sum_due += (double) it->count * (double) it->due;
+          /* Σ over the item's units of their finish offset (pace × k). */
+          sum_cu += pace * ((double) it->count * (double) (units - it->count) +
+                            (double) it->count * (double) (it->count + 1) / 2.0);
+          start = MAX (x, 0.0);
+          if (start > x)
+            {
+              /* Started at 0 the run is late where x + offset > due: count
+               * the late seconds item by item. */
+              gint64 u = 0;
+
+              for (guint k = s; k <= e; k++)
+                {
+                  const LotItem *ik = &g_array_index (items, LotItem, k);
+                  double fin = start + pace * (double) (u + ik->count);
+
+                  u += ik->count;
+                  if (fin > (double) ik->due)
+                    late += (double) ik->count * (fin - (double) ik->due);
+                  else
+                    hold += (double) ik->count * ((double) ik->due - fin);
+                }
+            }
+          else
+            hold = sum_due - start * (double) units - sum_cu;
+          cost = best[s] + prod->setup_cost + h * MAX (hold, 0.0) + l * late;
+          if (units < prod->min_run)
+            cost += h * (double) (prod->min_run - units) * MAX (0.0, (double) model->horizon - start);
+          if (cost < best[e + 1])
+            {
+              best[e + 1] = cost;
+              pred[e + 1] = s;
+            }
+          /* Once holding this item alone costs more than a setup, a longer
+           * run cannot pay. */
+          if (e > s && h * (double) it->count * ((double) it->due - (double) g_array_index (items, LotItem, s).due - pace * (double) (units - it->count)) > prod->setup_cost)
+            break;
+        }
+    }
+
+  {
+    g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (guint));
+
+    for (e = n; e > 0; e = pred[e])
+      g_array_prepend_val (cuts, e);
+    {
+      guint s = 0;
+
+      for (guint i = 0; i < cuts->len; i++)
+        {
+          guint end = g_array_index (cuts, guint, i);
+          const LotItem *a = &g_array_index (items, LotItem, s);
+          const LotItem *b = &g_array_index (items, LotItem, end - 1);
+
+          add_run (model, solution, product, a->first, b->first + b->count, 0);
+          s = end;
+        }
+    }
+  }
+}
+
+/* Heijunka: the product's units are spread evenly over the working days
+ * of its first station, one run per day, never later than the demand
+ * needs them (everything due before the end of the next working day is
+ * made by the end of this one). */
+static void
+lots_level (const TaktModel *model,
+            TaktSolution    *solution,
+            int              product)
+{
+  const TaktProduct *prod = takt_model_product (model, product);
+  const TaktWorkTime *wt = model->station_wt[product_step (prod, 0)->station_index];
+  gint64 n = model->plan_units[product];
+  gint64 day0 = takt_day_start (model->origin) - model->origin;
+  gint64 last_due = 0;
+  gint64 n_days;
+  g_autofree gboolean *working = NULL;
+  g_autofree gint64 *due_by = NULL;
+  gint64 n_work = 0, seen = 0, made = 0, pending_from = 0, pending_release = -1;
+  int bi;
+
+  if (n == 0)
+    return;
+  last_due = g_array_index (model->blocks, TaktUnitBlock, model->block_start[product + 1] - 1).due;
+  n_days = (MAX (model->horizon, last_due) - day0 + TAKT_DAY_S - 1) / TAKT_DAY_S;
+  n_days = MAX (n_days, 1);
+  working = g_new0 (gboolean, n_days);
+  due_by = g_new0 (gint64, n_days + 1);
+
+  for (gint64 d = 0; d < n_days; d++)
+    {
+      gint64 from = MAX (day0 + d * TAKT_DAY_S, 0);
+
+      working[d] = takt_work_time_between (wt, from, day0 + (d + 1) * TAKT_DAY_S) > 0;
+      n_work += working[d];
+    }
+  if (n_work == 0)
+    {
+      lots_dynamic (model, solution, product);
+      return;
+    }
+
+  /* due_by[d]: plan units due before the end of day d. */
+  bi = model->block_start[product];
+  for (gint64 d = 0; d <= n_days; d++)
+    {
+      gint64 end = day0 + (d + 1) * TAKT_DAY_S;
+
+      while (bi < model->block_start[product + 1] &&
+             g_array_index (model->blocks, TaktUnitBlock, bi).due <= end)
+        {
+          const TaktUnitBlock *blk = &g_array_index (model->blocks, TaktUnitBlock, bi);
+
+          made = blk->first + blk->count;
+          bi++;
+        }
+      due_by[d] = made;
+    }
+  made = 0;
+
+  for (gint64 d = 0; d < n_days && made < n; d++)
+    {
+      gint64 target, next_work = d + 1;
+
+      if (!working[d])
+        continue;
+      seen++;
+      while (next_work < n_days && !working[next_work])
+        next_work++;
+      target = (n * seen + n_work - 1) / n_work;
+      target = MAX (target, due_by[MIN (next_work, n_days)]);
+      if (seen == n_work)
+        target = n;
+      target = MIN (target, n);
+      if (target <= made)
+        continue;
+      if (pending_release < 0)
+        {
+          pending_release = MAX (day0 + d * TAKT_DAY_S, 0);
+          pending_from = made;
+        }
+      made = target;
+      if (made - pending_from < prod->min_run && made < n)
+        continue;
+      while (pending_from < made)
+        {
+          gint64 end = made;
+
+          if (prod->max_run > 0 && end - pending_from > prod->max_run)
+            end = pending_from + prod->max_run;
+          add_run (model, solution, product, pending_from, end, pending_release);
+          pending_from = end;
+        }
+      pending_release = -1;
+    }
+  if (pending_release >= 0 && pending_from < n)
+    add_run (model, solution, product, pending_from, n, pending_release);
+}
+
+/* ---- construction ---- */
+
+typedef struct
+{
+  gint64 key1;
+  gint64 key2;
+  int    product;
+  gint64 a;
+  int    index;
+} OrderKey;
+
+static int
+compare_order_keys (gconstpointer a,
+                    gconstpointer b)
+{
+  const OrderKey *x = a;
+  const OrderKey *y = b;
+
+  if (x->key1 != y->key1)
+    return x->key1 < y->key1 ? -1 : 1;
+  if (x->key2 != y->key2)
+    return x->key2 < y->key2 ? -1 : 1;
+  if (x->product != y->product)
+    return x->product < y->product ? -1 : 1;
+  if (x->a != y->a)
+    return x->a < y->a ? -1 : 1;
+  return (x->index > y->index) - (x->index < y->index);
+}
+
+static TaktSolution *
+construct (TaktModel    *model,
+           TaktStrategy  strategy)
+{
+  TaktSolution *solution = solution_new ();
+  g_autofree OrderKey *keys = NULL;
+  g_autofree gint64 *bound = g_new (gint64, MAX (model->max_steps, 1));
+  g_autofree gint64 *lss = g_new (gint64, MAX (model->max_steps, 1));
+  g_autofree gint64 *le = g_new (gint64, MAX (model->max_steps, 1));
+
+  for (int p = 0; p < model->n_products; p++)
+    {
+      if (model->dead_station[p] >= 0 || model->plan_units[p] == 0)
+        continue;
+      switch (strategy)
+        {
+        case TAKT_STRATEGY_ASAP:
+          lots_lot_for_lot (model, solution, p);
+          break;
+        case TAKT_STRATEGY_LEVEL:
+          lots_level (model, solution, p);
+          break;
+        case TAKT_STRATEGY_JIT:
+        case TAKT_N_STRATEGIES:
+        default:
+          lots_dynamic (model, solution, p);
+          break;
+        }
+    }
+
+  for (int i = 0; i < model->max_steps; i++)
+    bound[i] = TAKT_INF;
+  keys = g_new (OrderKey, MAX (solution->runs->len, 1));
+  for (guint i = 0; i < solution->runs->len; i++)
+    {
+      TaktPRun *run = g_ptr_array_index (solution->runs, i);
+      gint64 due = takt_model_unit_due (model, run->product, run->a);
+
+      keys[i].product = run->product;
+      keys[i].a = run->a;
+      keys[i].index = (int) i;
+      switch (strategy)
+        {
+        case TAKT_STRATEGY_JIT:
+          /* By the latest start that meets the run's deadlines. */
+          keys[i].key1 = run_backward (model, run, bound, lss, le);
+          keys[i].key2 = due;
+          break;
+        case TAKT_STRATEGY_LEVEL:
+          keys[i].key1 = run->release;
+          keys[i].key2 = 0;
+          break;
+        case TAKT_STRATEGY_ASAP:
+        case TAKT_N_STRATEGIES:
+        default:
+          keys[i].key1 = due;
+          keys[i].key2 = 0;
+          break;
+        }
+    }
+  qsort (keys, solution->runs->len, sizeof (OrderKey), compare_order_keys);
+  for (guint i = 0; i < solution->runs->len; i++)
+    g_array_append_val (solution->order, keys[i].index);
+
+  takt_solution_decode (model, solution, strategy == TAKT_STRATEGY_JIT);
+  return solution;
+}
+
+/* ---- export ---- */
+
+typedef struct
+{
+  const TaktPRun *run;
+  gint64          key;
+  int             index;
+} ExportKey;
+
+static int
+compare_export (gconstpointer a,
+                gconstpointer b)
+{
+  const ExportKey *x = a;
+  const ExportKey *y = b;
+
+  if (x->key != y->key)
+    return x->key < y->key ? -1 : 1;
+  if (x->run->start[0] != y->run->start[0])
+    return x->run->start[0] < y->run->start[0] ? -1 : 1;
+  if (x->run->product != y->run->product)
+    return x->run->product < y->run->product ? -1 : 1;
+  return (x->index > y->index) - (x->index < y->index);
+}
+
+static void
+cover_clear (gpointer data)
+{
+  TaktCover *c = data;
+
+  g_clear_pointer (&c->demand, g_free);
+}
+
+static TaktSchedule *
+export_schedule (const TaktModel    *model,
+                 const TaktSolution *solution,
+                 TaktStrategy        strategy)
+{
+  TaktSchedule *schedule = takt_schedule_new ();
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (ExportKey));
+
+  schedule->strategy = strategy;
+  for (guint i = 0; i < model->pin_runs->len; i++)
+    {
+      const TaktPRun *run = g_ptr_array_index (model->pin_runs, i);
+      ExportKey k = { run, run->setup_start[0], (int) i };
+
+      if (run->placed)
+        g_array_append_val (keys, k);
+    }
+  for (guint i = 0; i < solution->runs->len; i++)
+    {
+      const TaktPRun *run = g_ptr_array_index (solution->runs, i);
+      ExportKey k = { run, run->setup_start[0], (int) (model->pin_runs->len + i) };
+
+      if (run->placed)
+        g_array_append_val (keys, k);
+    }
+  g_array_sort (keys, compare_export);
+
+  if (schedule->runs == NULL)
+    schedule->runs = g_ptr_array_new_with_free_func ((GDestroyNotify) takt_run_free);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const TaktPRun *run = g_array_index (keys, ExportKey, i).run;
+      const TaktProduct *prod = takt_model_product (model, run->product);
+      TaktRun *out = takt_run_new ();
+
+      g_free (out->id);
+      out->id = g_strdup_printf ("R%u", i + 1);
+      out->product_index = run->product;
+      out->quantity = run->quantity;
+      out->pinned = run->pin >= 0;
+      if (out->steps == NULL)
+        out->steps = g_array_new (FALSE, FALSE, sizeof (TaktRunStep));
+      if (out->covers == NULL)
+        {
+          out->covers = g_array_new (FALSE, FALSE, sizeof (TaktCover));
+          g_array_set_clear_func (out->covers, cover_clear);
+        }
+      for (guint j = 0; j < prod->routing->len; j++)
+        {
+          TaktRunStep st;
+
+          st.station_index = product_step (prod, j)->station_index;
+          st.machine = run->use[j] + 1;
+          st.setup_start = model->origin + run->setup_start[j];
+          st.start = model->origin + run->start[j];
+          st.end = model->origin + run->end[j];
+          g_array_append_val (out->steps, st);
+        }
+      g_ptr_array_add (schedule->runs, out);
+    }
+  return schedule;
+}
+
+/* ---- public API ---- */
+
+void
+takt_planner_options_init (TaktPlannerOptions *options,
+                           const TaktPlan     *plan)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  options->strategy = TAKT_STRATEGY_JIT;
+  options->time_limit_ms = 300;
+  options->seed = 1;
+  if (plan != NULL)
+    {
+      options->strategy = plan->settings.strategy;
+      options->time_limit_ms = plan->settings.time_limit_ms;
+      options->seed = plan->settings.seed;
+    }
+}
+
+TaktSchedule *
+takt_planner_run (const TaktPlan            *plan,
+                  const TaktPlannerOptions  *options,
+                  TaktPlanStats            **stats,
+                  GError                   **error)
+{
+  TaktPlannerOptions defaults;
+  g_autoptr(GPtrArray) problems = NULL;
+  TaktModel *model;
+  TaktSolution *solution;
+  TaktSchedule *schedule;
+  TaktPlanStats *st;
+  gint64 t0 = g_get_monotonic_time ();
+  gint64 evaluations = 0;
+  gboolean cancelled = FALSE;
+
+  g_return_val_if_fail (plan != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (options == NULL)
+    {
+      takt_planner_options_init (&defaults, plan);
+      options = &defaults;
+    }
+
+  /* takt_plan_check() only resolves indices that a checked plan already
+   * has, so calling it on the caller's plan changes nothing visible. */
+  problems = takt_plan_check ((TaktPlan *) plan);
+  if (problems->len > 0)
+    {
+      g_autofree char *first = g_strdup (g_ptr_array_index (problems, 0));
+
+      g_set_error (error, TAKT_PLAN_ERROR, TAKT_PLAN_ERROR_INVALID,
+                   "the plan is not valid: %s", first);
+      return NULL;
+    }
+  if (g_cancellable_set_error_if_cancelled (options->cancellable, error))
+    return NULL;
+
+  model = takt_model_new (plan, options->strategy);
+  solution = construct (model, options->strategy);
+
+  if (options->strategy == TAKT_STRATEGY_JIT && options->time_limit_ms != 0)
+    {
+      gint64 deadline = options->time_limit_ms > 0 ? t0 + options->time_limit_ms * 1000 : G_MAXINT64;
+
+      cancelled = !takt_search_run (model, solution, options, deadline, &evaluations);
+    }
+
+  if (cancelled || g_cancellable_is_cancelled (options->cancellable))
+    {
+      takt_solution_free (solution);
+      takt_model_free (model);
+      g_cancellable_set_error_if_cancelled (options->cancellable, error);
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
+      return NULL;
+    }
+
+  schedule = export_schedule (model, solution, options->strategy);
+  st = takt_evaluate_schedule (plan, schedule, TRUE, FALSE);
+  schedule->total = st->total;
+  schedule->holding = st->holding;
+  schedule->tardiness = st->tardiness;
+  schedule->setup = st->setup;
+  /* Pins: overlaps, and pins that cannot be made. */
+  for (guint i = 0; i < model->conflicts->len; i++)
+    g_ptr_array_insert (st->conflicts, (int) i, g_strdup (g_ptr_array_index (model->conflicts, i)));
+  st->evaluations = evaluations;
+  st->plan_ms = (double) (g_get_monotonic_time () - t0) / 1000.0;
+
+  takt_solution_free (solution);
+  takt_model_free (model);
+
+  if (stats != NULL)
+    *stats = st;
+  else
+    takt_plan_stats_free (st);
+  return schedule;
+}

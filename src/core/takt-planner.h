@@ -70,6 +70,10 @@ typedef struct
   double  *station_takt_s;            /* n_stations: available time ÷ demanded units (0: no demand) */
   double  *station_load_per_unit_s;   /* n_stations: demand-weighted work per unit */
   int      n_stations;
+  double  *machine_utilisation;       /* n_machines: like station_utilisation, per machine;
+                                       * station s's machines start at station_first_machine[s] */
+  int     *station_first_machine;     /* n_stations + 1 */
+  int      n_machines;
   GPtrArray *demands;                 /* of TaktDemandResult*, by due time */
   GPtrArray *conflicts;               /* of char*: pin overlaps, unmet reasons */
   gint64   evaluations;               /* candidate moves the search evaluated */

@@ -1,0 +1,192 @@
+/* takt-planner-private.h — what the planner, its search and its evaluation share
+ *
+ * Copyright 2026 The Takt developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Inside the planner every instant is relative to the horizon start (0) and
+ * nothing starts before 0.
+ *
+ * The model: each station's working time, the demand per product after
+ * initial stock, and the pins.  Pins are placed first, whatever else
+ * happens; their units are then taken out of their product's demand (those
+ * due soonest after the pin finishes).  What is left, the "plan units" of a
+ * product, is a sequence in due order, and every other run covers a
+ * contiguous range [a, b) of it: unit k of the run has the due time of plan
+ * unit a + k as its deadline (units beyond b, made to reach min_run, have
+ * none).  These deadlines only steer the planner; costs always come from
+ * the spec's matching (first finished to first due) in takt-evaluate.c.
+ *
+ * A solution is a set of runs and one order π of the non-pinned ones.  It
+ * is decoded into times like this:
+ *   - jit: a backward pass over π from its end: each run gets the latest
+ *     start at which its units meet their deadlines and it ends before the
+ *     runs already placed on its machines (and clear of the pins); then a
+ *     forward pass in π order: each run starts at that latest start, or
+ *     later where a machine is still busy or the start would lie before 0
+ *     (the forward repair: late, never dropped).
+ *   - asap / level: the forward pass alone, from each run's release (0, or
+ *     the day a level run belongs to).
+ * On each machine the runs follow π.  Inside a run units flow one piece at
+ * a time as the spec says; a step's setup ends, when the machine allows,
+ * just as the first unit arrives.
+ */
+
+#pragma once
+
+#include "takt-calendar.h"
+#include "takt-demand.h"
+#include "takt-planner.h"
+
+G_BEGIN_DECLS
+
+#define TAKT_INF (G_MAXINT64 / 4)
+
+/* A demand's units still to make (after stock and pins), in due order. */
+typedef struct
+{
+  int    demand;    /* index in TaktModel.demands */
+  gint64 first;     /* index of its first unit in the product's plan units */
+  gint64 count;
+  gint64 due;       /* relative */
+} TaktUnitBlock;
+
+typedef struct
+{
+  gint64 from;      /* setup start */
+  gint64 to;        /* end */
+  int    pin;       /* index in TaktModel.pin_runs */
+} TaktWindow;
+
+typedef struct _TaktPRun TaktPRun;
+
+typedef struct
+{
+  const TaktPlan *plan;
+  gint64          origin;          /* horizon start, absolute */
+  gint64          horizon;         /* horizon length in seconds */
+  int             n_stations;
+  int             n_products;
+  GPtrArray      *work_times;      /* owns the TaktWorkTime* */
+  TaktWorkTime  **station_wt;      /* per station, shared between equal calendars */
+  int            *machine_base;    /* per station: its first machine in the flat list */
+  int            *station_machines;
+  int             n_machines;
+  int            *dead_station;    /* per product: a routing station that never works, or -1 */
+  int             max_steps;
+
+  GArray         *demands;         /* of TaktDemand (takt-demand.h) */
+  int            *demand_start;    /* per product + 1: its demands in @demands */
+
+  /* Plan units (after stock and pins). */
+  GArray         *blocks;          /* of TaktUnitBlock */
+  int            *block_start;     /* per product + 1 */
+  gint64         *plan_units;      /* per product */
+
+  /* Pins, placed once. */
+  GPtrArray      *pin_runs;        /* of TaktPRun* (owned) */
+  GArray        **pin_windows;     /* per flat machine: TaktWindow sorted by from */
+  GPtrArray      *conflicts;       /* of char* */
+
+  /* Decoder state and scratch. */
+  gint64         *machine_free;    /* forward: end of the last run placed */
+  gint64         *machine_busy;    /* backward: setup start of the first run placed */
+  gint64         *scratch_a;
+  gint64         *scratch_b;
+  gint64         *scratch_c;
+  gsize           scratch_len;
+  gint64         *product_units_buf;   /* matching scratch */
+  gsize           product_units_len;
+} TaktModel;
+
+struct _TaktPRun
+{
+  int       product;
+  gint64    a, b;          /* plan units covered */
+  gint64    quantity;      /* >= b − a */
+  int       pin;           /* index in plan->pins, or -1 */
+  gint64    release;       /* earliest first-unit start wanted (level days, pins) */
+  int      *assign;        /* per step: machine (0-based) chosen by the search, -1 free */
+
+  /* Results of the last decode. */
+  gboolean  placed;
+  gint64    latest;        /* jit: latest first-unit start from the backward pass */
+  int      *use;           /* per step: machine used (0-based) */
+  gint64   *setup_start;   /* per step */
+  gint64   *start;
+  gint64   *end;
+  gint64   *finish;        /* per unit: when it leaves the last step */
+  gsize     finish_len;
+};
+
+typedef struct
+{
+  GPtrArray *runs;         /* of TaktPRun* (non-pinned; owned) */
+  GArray    *order;        /* of int: π, indices into runs */
+  /* Totals of the last decode. */
+  double     total;
+  double     holding;
+  double     tardiness;
+  double     setup;
+  gint64     unmet;
+} TaktSolution;
+
+/* takt-planner.c */
+TaktModel    *takt_model_new             (const TaktPlan     *plan,
+                                          TaktStrategy        strategy);
+void          takt_model_free            (TaktModel          *model);
+const TaktProduct *takt_model_product    (const TaktModel    *model,
+                                          int                 product);
+TaktPRun     *takt_prun_new              (const TaktModel    *model,
+                                          int                 product);
+TaktPRun     *takt_prun_copy             (const TaktModel    *model,
+                                          const TaktPRun     *run);
+void          takt_prun_free             (TaktPRun           *run);
+TaktSolution *takt_solution_copy         (const TaktModel    *model,
+                                          const TaktSolution *solution);
+void          takt_solution_free         (TaktSolution       *solution);
+/* Decodes @solution (see above) and sets its totals.  @backward: the jit
+ * backward pass. */
+void          takt_solution_decode       (TaktModel          *model,
+                                          TaktSolution       *solution,
+                                          gboolean            backward);
+/* The deadline (relative due) of plan unit @u of @product; TAKT_INF past
+ * the end. */
+gint64        takt_model_unit_due        (const TaktModel    *model,
+                                          int                 product,
+                                          gint64              u);
+/* Compares two decoded totals: fewer unmet units first, then lower cost. */
+gboolean      takt_solution_better       (const TaktSolution *a,
+                                          const TaktSolution *b);
+
+/* takt-search.c: improves a decoded jit solution in place.  Returns FALSE
+ * when cancelled. */
+gboolean      takt_search_run            (TaktModel                *model,
+                                          TaktSolution             *solution,
+                                          const TaktPlannerOptions *options,
+                                          gint64                    deadline_us,
+                                          gint64                   *evaluations);
+
+/* takt-evaluate.c */
+/* The spec's matching for one product: its units' finish times (relative,
+ * sorted) against its demands (after stock), first finished to first due.
+ * Sums in unit × seconds: @early (finished before due), @late (after),
+ * @surplus (units beyond all demand, held to the horizon end); @missing
+ * demanded units no unit covers. */
+void          takt_match_product         (const TaktDemand   *demands,
+                                          int                 n_demands,
+                                          gint64              origin,
+                                          gint64              horizon,
+                                          const gint64       *finish,
+                                          gsize               n,
+                                          gint64             *early,
+                                          gint64             *late,
+                                          gint64             *surplus,
+                                          gint64             *missing);
+/* Stats of @schedule; when @fill_covers, also fills each run's covers;
+ * with @overlaps, runs that overlap on a machine are reported. */
+TaktPlanStats *takt_evaluate_schedule    (const TaktPlan     *plan,
+                                          TaktSchedule       *schedule,
+                                          gboolean            fill_covers,
+                                          gboolean            overlaps);
+
+G_END_DECLS
