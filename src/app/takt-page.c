@@ -15,6 +15,11 @@ typedef struct
   TaktDocument *document;
   gulong        changed_handler;
   gulong        schedule_handler;
+
+  /* A page out of sight only notes that it is out of date, and catches up
+   * when it is shown: a large plan rebuilds one page, not six. */
+  guint         plan_stale : 1;
+  guint         schedule_stale : 1;
 } TaktPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (TaktPage, takt_page, ADW_TYPE_BIN)
@@ -28,21 +33,47 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
+catch_up (TaktPage *self)
+{
+  TaktPagePrivate *priv = takt_page_get_instance_private (self);
+  TaktPageClass *klass = TAKT_PAGE_GET_CLASS (self);
+  gboolean plan_stale = priv->plan_stale;
+  gboolean schedule_stale = priv->schedule_stale;
+
+  priv->plan_stale = FALSE;
+  priv->schedule_stale = FALSE;
+
+  if (plan_stale && klass->plan_changed != NULL)
+    klass->plan_changed (self);
+  if (schedule_stale && klass->schedule_changed != NULL)
+    klass->schedule_changed (self);
+}
+
+static void
 plan_changed (TaktPage *self)
 {
-  TaktPageClass *klass = TAKT_PAGE_GET_CLASS (self);
+  TaktPagePrivate *priv = takt_page_get_instance_private (self);
 
-  if (klass->plan_changed != NULL)
-    klass->plan_changed (self);
+  priv->plan_stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    catch_up (self);
 }
 
 static void
 schedule_changed (TaktPage *self)
 {
-  TaktPageClass *klass = TAKT_PAGE_GET_CLASS (self);
+  TaktPagePrivate *priv = takt_page_get_instance_private (self);
 
-  if (klass->schedule_changed != NULL)
-    klass->schedule_changed (self);
+  priv->schedule_stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    catch_up (self);
+}
+
+static void
+takt_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (takt_page_parent_class)->map (widget);
+  catch_up (TAKT_PAGE (widget));
 }
 
 static void
@@ -129,6 +160,7 @@ takt_page_class_init (TaktPageClass *klass)
   object_class->dispose = takt_page_dispose;
   object_class->get_property = takt_page_get_property;
   object_class->set_property = takt_page_set_property;
+  GTK_WIDGET_CLASS (klass)->map = takt_page_map;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, TAKT_TYPE_DOCUMENT,

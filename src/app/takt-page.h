@@ -20,9 +20,10 @@ struct _TaktPageClass
 {
   AdwBinClass parent_class;
 
-  /* The plan changed (or a new document was set): rebuild from it. */
+  /* The plan changed (or a new document was set): rebuild from it.  Called
+   * at once while the page is shown, else when it is shown next. */
   void (*plan_changed)     (TaktPage *self);
-  /* A new schedule or new figures arrived. */
+  /* A new schedule or new figures arrived (the same rule). */
   void (*schedule_changed) (TaktPage *self);
 };
 

@@ -38,13 +38,15 @@ plain_row (const char *title,
   return row;
 }
 
-static GtkWidget *
-product_row (const TaktPlan    *plan,
+/* The routing and figures of a product, built when its row is first
+ * opened: a plan of a thousand products would otherwise make thousands of
+ * rows nobody looks at. */
+static void
+add_details (AdwExpanderRow    *expander,
+             const TaktPlan    *plan,
              const TaktProduct *product,
              const char        *currency)
 {
-  GtkWidget *expander = adw_expander_row_new ();
-  g_autofree char *subtitle = NULL;
   g_autofree char *price = takt_format_money (product->price, currency);
   g_autofree char *setup_cost = takt_format_money (product->setup_cost, currency);
   g_autofree char *holding = takt_format_money (product->holding_cost_per_day, currency);
@@ -57,6 +59,81 @@ product_row (const TaktPlan    *plan,
   g_autofree char *costs = NULL;
   g_autofree char *runs = NULL;
   g_autofree char *money = NULL;
+
+  for (guint i = 0; i < product->routing->len; i++)
+    {
+      const TaktStep *step = g_ptr_array_index (product->routing, i);
+      const char *station = step->station;
+      g_autofree char *title = NULL;
+      g_autofree char *cycle = takt_format_duration (step->cycle_s);
+      g_autofree char *setup = takt_format_duration (step->setup_s);
+      g_autofree char *detail = NULL;
+
+      if (step->station_index >= 0 && step->station_index < (int) plan->stations->len)
+        station = ((TaktStation *) g_ptr_array_index (plan->stations, step->station_index))->name;
+
+      /* Translators: a routing step: its position and station, "2. Finishing" */
+      title = g_strdup_printf (_("%u. %s"), i + 1, station);
+      /* Translators: the work per unit and the setup per run at a step */
+      detail = g_strdup_printf (_("Cycle %s per unit · setup %s per run"), cycle, setup);
+      adw_expander_row_add_row (expander, plain_row (title, detail));
+    }
+
+  /* Translators: the cost figures of a product */
+  costs = g_strdup_printf (_("Setup %s per run · holding %s per unit and day · late %s per unit and day"),
+                           setup_cost, holding, late);
+  adw_expander_row_add_row (expander, plain_row (_("Costs"), costs));
+
+  if (product->max_run > 0)
+    max_run = takt_format_count (product->max_run);
+  if (max_run != NULL)
+    /* Translators: stock on hand and the bounds of a run's quantity */
+    runs = g_strdup_printf (_("%s in stock · runs of %s to %s units"), stock, min_run, max_run);
+  else
+    /* Translators: stock on hand and the lower bound of a run's quantity */
+    runs = g_strdup_printf (_("%s in stock · runs of at least %s units"), stock, min_run);
+  adw_expander_row_add_row (expander, plain_row (_("Stock and Runs"), runs));
+
+  /* Translators: what a unit costs, sells for and earns */
+  money = g_strdup_printf (_("Unit cost %s · price %s · margin %s"), unit_cost, price, margin);
+  adw_expander_row_add_row (expander, plain_row (_("Margin"), money));
+
+}
+
+static void
+expanded_cb (AdwExpanderRow   *expander,
+             GParamSpec       *pspec,
+             TaktProductsPage *self)
+{
+  TaktDocument *document = takt_page_get_document (TAKT_PAGE (self));
+  const char *id = g_object_get_data (G_OBJECT (expander), "takt-product-id");
+  const TaktPlan *plan;
+  int index;
+
+  if (!adw_expander_row_get_expanded (expander) ||
+      g_object_get_data (G_OBJECT (expander), "takt-details") != NULL ||
+      document == NULL)
+    return;
+
+  plan = takt_document_get_plan (document);
+  index = takt_plan_find_product (plan, id);
+  if (index < 0)
+    return;
+
+  add_details (expander, plan, g_ptr_array_index (plan->products, index),
+               takt_page_get_currency (TAKT_PAGE (self)));
+  g_object_set_data (G_OBJECT (expander), "takt-details", GINT_TO_POINTER (TRUE));
+}
+
+static GtkWidget *
+product_row (TaktProductsPage  *self,
+             const TaktPlan    *plan,
+             const TaktProduct *product,
+             const char        *currency)
+{
+  GtkWidget *expander = adw_expander_row_new ();
+  g_autofree char *subtitle = NULL;
+  g_autofree char *price = takt_format_money (product->price, currency);
   g_autoptr(GString) path = g_string_new (NULL);
   GtkWidget *price_label;
 
@@ -86,43 +163,8 @@ product_row (const TaktPlan    *plan,
   gtk_widget_set_tooltip_text (price_label, _("Price"));
   adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), price_label);
 
-  for (guint i = 0; i < product->routing->len; i++)
-    {
-      const TaktStep *step = g_ptr_array_index (product->routing, i);
-      const char *station = step->station;
-      g_autofree char *title = NULL;
-      g_autofree char *cycle = takt_format_duration (step->cycle_s);
-      g_autofree char *setup = takt_format_duration (step->setup_s);
-      g_autofree char *detail = NULL;
-
-      if (step->station_index >= 0 && step->station_index < (int) plan->stations->len)
-        station = ((TaktStation *) g_ptr_array_index (plan->stations, step->station_index))->name;
-
-      /* Translators: a routing step: its position and station, "2. Finishing" */
-      title = g_strdup_printf (_("%u. %s"), i + 1, station);
-      /* Translators: the work per unit and the setup per run at a step */
-      detail = g_strdup_printf (_("Cycle %s per unit · setup %s per run"), cycle, setup);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), plain_row (title, detail));
-    }
-
-  /* Translators: the cost figures of a product */
-  costs = g_strdup_printf (_("Setup %s per run · holding %s per unit and day · late %s per unit and day"),
-                           setup_cost, holding, late);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), plain_row (_("Costs"), costs));
-
-  if (product->max_run > 0)
-    max_run = takt_format_count (product->max_run);
-  if (max_run != NULL)
-    /* Translators: stock on hand and the bounds of a run's quantity */
-    runs = g_strdup_printf (_("%s in stock · runs of %s to %s units"), stock, min_run, max_run);
-  else
-    /* Translators: stock on hand and the lower bound of a run's quantity */
-    runs = g_strdup_printf (_("%s in stock · runs of at least %s units"), stock, min_run);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), plain_row (_("Stock and Runs"), runs));
-
-  /* Translators: what a unit costs, sells for and earns */
-  money = g_strdup_printf (_("Unit cost %s · price %s · margin %s"), unit_cost, price, margin);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), plain_row (_("Margin"), money));
+  g_object_set_data_full (G_OBJECT (expander), "takt-product-id", g_strdup (product->id), g_free);
+  g_signal_connect (expander, "notify::expanded", G_CALLBACK (expanded_cb), self);
 
   return expander;
 }
@@ -156,7 +198,7 @@ takt_products_page_plan_changed (TaktPage *page)
 
   for (guint i = 0; i < plan->products->len; i++)
     {
-      GtkWidget *row = product_row (plan, g_ptr_array_index (plan->products, i), currency);
+      GtkWidget *row = product_row (self, plan, g_ptr_array_index (plan->products, i), currency);
 
       adw_preferences_group_add (self->group, row);
       g_ptr_array_add (self->rows, row);

@@ -27,6 +27,13 @@ struct _TaktTableRow
 
 G_DEFINE_FINAL_TYPE (TaktTableRow, takt_table_row, G_TYPE_OBJECT)
 
+enum {
+  ROW_CHANGED,
+  N_ROW_SIGNALS
+};
+
+static guint row_signals[N_ROW_SIGNALS];
+
 static void
 takt_table_row_finalize (GObject *object)
 {
@@ -44,6 +51,47 @@ static void
 takt_table_row_class_init (TaktTableRowClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = takt_table_row_finalize;
+
+  /* The row took the contents of another (takt_table_set_rows()). */
+  row_signals[ROW_CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static gboolean
+row_equal (TaktTableRow *a,
+           TaktTableRow *b)
+{
+  if (a->n_cells != b->n_cells || a->alert != b->alert || g_strcmp0 (a->color, b->color) != 0)
+    return FALSE;
+
+  for (guint i = 0; i < a->n_cells; i++)
+    if (a->cells[i].key != b->cells[i].key || g_strcmp0 (a->cells[i].text, b->cells[i].text) != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Moves the contents of @from into @self. */
+static void
+row_take_contents (TaktTableRow *self,
+                   TaktTableRow *from)
+{
+  for (guint i = 0; i < self->n_cells; i++)
+    g_free (self->cells[i].text);
+  g_free (self->cells);
+  g_free (self->color);
+
+  self->cells = g_steal_pointer (&from->cells);
+  self->n_cells = from->n_cells;
+  self->color = g_steal_pointer (&from->color);
+  self->alert = from->alert;
+  from->n_cells = 0;
+
+  g_signal_emit (self, row_signals[ROW_CHANGED], 0);
 }
 
 static void
@@ -189,21 +237,19 @@ setup_cb (GtkSignalListItemFactory *factory,
 
   gtk_box_append (GTK_BOX (box), label);
   g_object_set_data (G_OBJECT (box), "takt-label", label);
+  g_object_set_data (G_OBJECT (box), "takt-column-info", info);
   gtk_list_item_set_child (item, box);
 }
 
 static void
-bind_cb (GtkSignalListItemFactory *factory,
-         GtkListItem              *item,
-         ColumnInfo               *info)
+update_cell (GtkWidget    *box,
+             TaktTableRow *row)
 {
-  TaktTableRow *row = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
+  ColumnInfo *info = g_object_get_data (G_OBJECT (box), "takt-column-info");
   GtkWidget *label = g_object_get_data (G_OBJECT (box), "takt-label");
   GtkWidget *first = gtk_widget_get_first_child (box);
 
   gtk_label_set_text (GTK_LABEL (label), takt_table_row_get_text (row, info->cell));
-  gtk_widget_set_tooltip_text (label, NULL);
 
   if (row->alert)
     gtk_widget_add_css_class (label, "error");
@@ -216,6 +262,34 @@ bind_cb (GtkSignalListItemFactory *factory,
       gtk_widget_set_visible (first, row->color != NULL);
       gtk_widget_queue_draw (first);
     }
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         ColumnInfo               *info)
+{
+  TaktTableRow *row = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  gulong handler;
+
+  update_cell (box, row);
+  handler = g_signal_connect_object (row, "changed", G_CALLBACK (update_cell), box, G_CONNECT_SWAPPED);
+  g_object_set_data (G_OBJECT (box), "takt-row-handler", GSIZE_TO_POINTER (handler));
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           ColumnInfo               *info)
+{
+  TaktTableRow *row = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (box), "takt-row-handler"));
+
+  if (row != NULL && handler != 0)
+    g_signal_handler_disconnect (row, handler);
+  g_object_set_data (G_OBJECT (box), "takt-row-handler", NULL);
 }
 
 static int
@@ -273,6 +347,7 @@ takt_table_add_column (GtkColumnView   *view,
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), info);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), info);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), info);
 
   column = gtk_column_view_column_new (title, g_object_ref (factory));
   gtk_column_view_column_set_expand (column, (flags & TAKT_COLUMN_EXPAND) != 0);
@@ -289,19 +364,71 @@ takt_table_add_column (GtkColumnView   *view,
 /**
  * takt_table_set_rows:
  * @rows: (transfer none): a list of #TaktTableRow
+ *
+ * Shows @rows.  The view keeps its rows: each takes the contents of the new
+ * row at its place, so a re-plan redraws what changed and keeps the scroll
+ * position, the focus and the sorting the person chose.
  */
 void
 takt_table_set_rows (GtkColumnView *view,
                      GListModel    *rows)
 {
-  GtkSortListModel *sorted;
+  GListStore *store;
   GtkSorter *sorter;
+  gboolean changed = FALSE;
+  guint n_old, n_new, n_common;
 
   g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
   g_return_if_fail (G_IS_LIST_MODEL (rows));
 
   sorter = gtk_column_view_get_sorter (view);
-  sorted = gtk_sort_list_model_new (g_object_ref (rows),
-                                    sorter != NULL ? g_object_ref (sorter) : NULL);
-  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (sorted))));
+  store = g_object_get_data (G_OBJECT (view), "takt-table-store");
+  if (store == NULL)
+    {
+      g_autoptr(GtkNoSelection) selection = NULL;
+      GtkSortListModel *sorted;
+
+      store = g_list_store_new (TAKT_TYPE_TABLE_ROW);
+      g_object_set_data_full (G_OBJECT (view), "takt-table-store", store, g_object_unref);
+
+      sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (store)),
+                                        sorter != NULL ? g_object_ref (sorter) : NULL);
+      selection = gtk_no_selection_new (G_LIST_MODEL (sorted));
+      gtk_column_view_set_model (view, GTK_SELECTION_MODEL (selection));
+    }
+
+  n_old = g_list_model_get_n_items (G_LIST_MODEL (store));
+  n_new = g_list_model_get_n_items (rows);
+  n_common = MIN (n_old, n_new);
+
+  for (guint i = 0; i < n_common; i++)
+    {
+      g_autoptr(TaktTableRow) old_row = g_list_model_get_item (G_LIST_MODEL (store), i);
+      g_autoptr(TaktTableRow) new_row = g_list_model_get_item (rows, i);
+
+      if (!row_equal (old_row, new_row))
+        {
+          row_take_contents (old_row, new_row);
+          changed = TRUE;
+        }
+    }
+
+  if (n_new > n_old)
+    {
+      g_autofree gpointer *items = g_new0 (gpointer, n_new - n_old);
+
+      for (guint i = n_old; i < n_new; i++)
+        items[i - n_old] = g_list_model_get_item (rows, i);
+      g_list_store_splice (store, n_old, 0, items, n_new - n_old);
+      for (guint i = 0; i < n_new - n_old; i++)
+        g_object_unref (items[i]);
+    }
+  else if (n_old > n_new)
+    {
+      g_list_store_splice (store, n_new, n_old - n_new, NULL, 0);
+    }
+
+  /* Changed contents may change the order of a sorted column. */
+  if (changed && sorter != NULL)
+    gtk_sorter_changed (sorter, GTK_SORTER_CHANGE_DIFFERENT);
 }

@@ -70,11 +70,17 @@ collect_text (GtkWidget *widget,
     collect_text (child, out);
 }
 
+/* Shows the page (a page out of sight is only brought up to date when it
+ * is shown) and reads it. */
 static char *
 page_text (TaktWindow *window,
            const char *name)
 {
   GString *out = g_string_new (NULL);
+
+  takt_window_set_page (window, name);
+  g_assert_cmpstr (takt_window_get_page (window), ==, name);
+  test_spin (30);
 
   collect_text (takt_window_get_page_widget (window, name), out);
   return g_string_free (out, FALSE);
@@ -333,6 +339,50 @@ test_undo_action (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+rename_first_product (TaktPlan *plan,
+                      gpointer  user_data,
+                      GError  **error)
+{
+  TaktProduct *product = g_ptr_array_index (plan->products, 0);
+
+  g_free (product->name);
+  product->name = g_strdup (user_data);
+  return TRUE;
+}
+
+static void
+test_hidden_page_catches_up (void)
+{
+  TaktWindow *window = new_window_with_sample ();
+  TaktDocument *document = takt_window_get_document (window);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+
+  before = page_text (window, "products");
+  g_assert_nonnull (strstr (before, "Spiral vase"));
+
+  /* Changed while another page is shown… */
+  takt_window_set_page (window, "schedule");
+  test_spin (30);
+  g_assert_true (takt_document_edit (document, "Rename Product", rename_first_product,
+                                     (gpointer) "Twisted vase", NULL));
+
+  /* …and up to date when shown again. */
+  after = page_text (window, "products");
+  g_assert_nonnull (strstr (after, "Twisted vase"));
+  g_assert_null (strstr (after, "Spiral vase"));
+
+  /* Shown while it changes: at once. */
+  g_assert_true (takt_document_undo (document));
+  test_spin (30);
+  undone = page_text (window, "products");
+  g_assert_nonnull (strstr (undone, "Spiral vase"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static GtkLabel *
 find_label_with_class (GtkWidget  *widget,
                        const char *css_class)
@@ -385,6 +435,7 @@ main (int   argc,
   g_test_add_func ("/window/broken-file", test_broken_file);
   g_test_add_func ("/window/open-good-file", test_open_good_file);
   g_test_add_func ("/window/undo-action", test_undo_action);
+  g_test_add_func ("/window/hidden-page-catches-up", test_hidden_page_catches_up);
   g_test_add_func ("/window/header-health", test_header_health);
 
   return g_test_run ();
