@@ -20,14 +20,20 @@
   "                  \"due\": \"2026-12-03T12:00\" } ] }\n"
 
 /* Points the XDG folders (recent files, recovery files) at a new temporary
- * folder, before GLib reads them. */
+ * folder, before GLib reads them.  A test's subprocess shares its parent's
+ * folder. */
 static inline void
 test_isolate_dirs (void)
 {
   static const char * const vars[] = { "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
-  char *root = g_dir_make_tmp ("takt-app-test-XXXXXX", NULL);
+  char *root = g_strdup (g_getenv ("TAKT_TEST_ROOT"));
 
-  g_assert (root != NULL);
+  if (root == NULL)
+    {
+      root = g_dir_make_tmp ("takt-app-test-XXXXXX", NULL);
+      g_assert (root != NULL);
+      g_setenv ("TAKT_TEST_ROOT", root, TRUE);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
     {
       char *dir = g_build_filename (root, vars[i], NULL);

@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <signal.h>
 #include <string.h>
 
 #include "takt-application.h"
@@ -434,6 +435,54 @@ test_recovery (void)
   g_assert_cmpuint (recoveries->len, ==, 0);
 }
 
+/* The process dies (SIGKILL, no chance to clean up) a moment after an edit;
+ * the next session finds the autosaved plan and restores it. */
+static void
+test_crash_recovery (void)
+{
+  g_autoptr(GPtrArray) recoveries = NULL;
+  g_autoptr(TaktDocument) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  const TaktRecovery *recovery = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(TaktDocument) document = load_sample ();
+
+      takt_document_set_autosave_delay (document, 50);
+      g_assert_true (takt_document_edit (document, "Rename Plan", rename_plan, (gpointer) "Crashed farm", NULL));
+      test_spin (600);
+      raise (SIGKILL);
+      g_assert_not_reached ();
+    }
+
+  g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+
+  recoveries = takt_document_list_recoveries ();
+  for (guint i = 0; i < recoveries->len; i++)
+    {
+      const TaktRecovery *r = g_ptr_array_index (recoveries, i);
+
+      if (g_strcmp0 (r->title, "Crashed farm") == 0)
+        recovery = r;
+    }
+  g_assert_nonnull (recovery);
+
+  restored = takt_document_new ();
+  takt_document_set_autosave_delay (restored, G_MAXUINT);
+  g_assert_true (takt_document_restore_recovery (restored, recovery, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (takt_document_get_title (restored), ==, "Crashed farm");
+  g_assert_true (takt_document_get_dirty (restored));
+  g_assert_cmpuint (takt_document_get_plan (restored)->orders->len, >, 0);
+
+  takt_document_discard_recovery (restored);
+  g_clear_pointer (&recoveries, g_ptr_array_unref);
+  recoveries = takt_document_list_recoveries ();
+  g_assert_cmpuint (recoveries->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -450,6 +499,7 @@ main (int   argc,
   g_test_add_func ("/document/save-and-reload", test_save_and_reload);
   g_test_add_func ("/document/load-broken", test_load_broken);
   g_test_add_func ("/document/recovery", test_recovery);
+  g_test_add_func ("/document/crash-recovery", test_crash_recovery);
 
   return g_test_run ();
 }
