@@ -107,7 +107,6 @@ struct _TaktGanttLayout
   GArray             *spans;           /* of cairo_rectangle_t: overlaps to mark */
   /* text, kept between frames while the font and the target allow */
   PangoContext       *pango;
-  guint               pango_serial;
   char               *font_key;
   PangoLayout        *text;
   PangoLayout        *bold;

@@ -1863,25 +1863,53 @@ draw_axis (Frame                    *f,
     cairo_stroke (cr);
   }
 
-  /* Major cells: a full-height line, the label sticking to the left edge. */
-  for (t = takt_gantt_unit_floor ((gint64) floor (f->t_left), scale->major_unit, scale->major_step);
-       (double) t <= f->t_right;
-       t = takt_gantt_unit_next (t, scale->major_unit, scale->major_step))
-    {
-      gint64 next = takt_gantt_unit_next (t, scale->major_unit, scale->major_step);
-      double x0 = frame_x (f, t);
-      double x1 = frame_x (f, next);
-      double left = MAX (x0, f->chart_left);
-      double xl = snap_line (f, x0);
+  /* Major cells: a full-height line, and one label format for all of them
+   * (the longest that fits every whole cell in view); the label of a cell
+   * cut by the left edge sticks to that edge, shortened if it must be. */
+  {
+    const char *const *formats = major_formats[scale->major_unit];
+    guint n_formats = G_N_ELEMENTS (major_formats[0]);
+    guint chosen;
 
-      cairo_move_to (cr, xl, 0);
-      cairo_line_to (cr, xl, h);
-      set_color (cr, &f->theme->grid_strong);
-      cairo_stroke (cr);
-      if (fit_label (f->bold, major_formats[scale->major_unit], G_N_ELEMENTS (major_formats[0]),
-                     t, x1 - left - 12, buf, sizeof buf, &w))
-        show_text (f, f->bold, f->bold_line_h, buf, MIN (left + 6, x1 - 6 - w), major_cy, -1, &f->theme->text);
-    }
+    for (chosen = 0; chosen + 1 < n_formats && formats[chosen + 1] != NULL; chosen++)
+      {
+        gboolean fits = TRUE;
+        int n = 0;
+
+        for (t = takt_gantt_unit_floor ((gint64) floor (f->t_left), scale->major_unit, scale->major_step);
+             (double) t <= f->t_right && n < 8 && fits;
+             t = takt_gantt_unit_next (t, scale->major_unit, scale->major_step))
+          {
+            gint64 next = takt_gantt_unit_next (t, scale->major_unit, scale->major_step);
+
+            if (frame_x (f, t) < f->chart_left || frame_x (f, next) > f->chart_right)
+              continue;
+            n++;
+            format_time (t, formats[chosen], buf, sizeof buf);
+            fits = text_width (f->bold, buf) <= frame_x (f, next) - frame_x (f, t) - 12;
+          }
+        if (fits)
+          break;
+      }
+
+    for (t = takt_gantt_unit_floor ((gint64) floor (f->t_left), scale->major_unit, scale->major_step);
+         (double) t <= f->t_right;
+         t = takt_gantt_unit_next (t, scale->major_unit, scale->major_step))
+      {
+        gint64 next = takt_gantt_unit_next (t, scale->major_unit, scale->major_step);
+        double x0 = frame_x (f, t);
+        double x1 = frame_x (f, next);
+        double left = MAX (x0, f->chart_left);
+        double xl = snap_line (f, x0);
+
+        cairo_move_to (cr, xl, 0);
+        cairo_line_to (cr, xl, h);
+        set_color (cr, &f->theme->grid_strong);
+        cairo_stroke (cr);
+        if (fit_label (f->bold, formats + chosen, n_formats - chosen, t, x1 - left - 12, buf, sizeof buf, &w))
+          show_text (f, f->bold, f->bold_line_h, buf, MIN (left + 6, x1 - 6 - w), major_cy, -1, &f->theme->text);
+      }
+  }
 }
 
 static void
@@ -1981,24 +2009,39 @@ draw_borders (Frame *f)
 }
 
 /* The text layouts live in the chart layout between frames; they are made
- * again when the font or the target's font options change. */
+ * again when the font, or what the target does to text (its font options,
+ * the transformation, the device scale), changes.  (The Pango context's
+ * serial cannot tell: updating a context from a cairo_t bumps it every
+ * time.) */
 static void
 ensure_text (Frame *f)
 {
   TaktGanttLayout *layout = f->layout;
   const TaktGanttTheme *theme = f->theme;
-  g_autofree char *key = g_strdup_printf ("%s|%g", theme->font_family ? theme->font_family : "", theme->font_size);
+  cairo_surface_t *target = cairo_get_target (f->cr);
+  cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_matrix_t matrix;
+  double sx = 1, sy = 1;
+  g_autofree char *key = NULL;
 
-  if (layout->pango == NULL)
-    layout->pango = pango_cairo_create_context (f->cr);
-  else
-    pango_cairo_update_context (f->cr, layout->pango);
+  cairo_surface_get_font_options (target, options);
+  cairo_get_matrix (f->cr, &matrix);
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  key = g_strdup_printf ("%s|%g|%lu|%g,%g,%g,%g|%d|%g,%g",
+                         theme->font_family ? theme->font_family : "", theme->font_size,
+                         cairo_font_options_hash (options),
+                         matrix.xx, matrix.yx, matrix.xy, matrix.yy,
+                         (int) cairo_surface_get_type (target), sx, sy);
+  cairo_font_options_destroy (options);
 
-  if (layout->text == NULL || layout->pango_serial != pango_context_get_serial (layout->pango) ||
-      g_strcmp0 (key, layout->font_key) != 0)
+  if (layout->pango == NULL || layout->text == NULL || g_strcmp0 (key, layout->font_key) != 0)
     {
       const char *family = theme->font_family ? theme->font_family : "sans-serif";
 
+      if (layout->pango == NULL)
+        layout->pango = pango_cairo_create_context (f->cr);
+      else
+        pango_cairo_update_context (f->cr, layout->pango);
       g_hash_table_remove_all (layout->labels);
       g_clear_object (&layout->text);
       g_clear_object (&layout->bold);
@@ -2009,7 +2052,6 @@ ensure_text (Frame *f)
       layout->line_h = line_height (layout->text);
       layout->bold_line_h = line_height (layout->bold);
       layout->small_line_h = line_height (layout->small);
-      layout->pango_serial = pango_context_get_serial (layout->pango);
       g_free (layout->font_key);
       layout->font_key = g_steal_pointer (&key);
     }

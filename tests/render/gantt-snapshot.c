@@ -6,7 +6,10 @@
  *   gantt-snapshot OUT.png [--dark] [--width W] [--height H] [--scale S]
  *                  [--days D] [--from YYYY-MM-DDTHH:MM] [--select N]
  *                  [--hover N] [--drag N:ROW:YYYY-MM-DDTHH:MM[:invalid]]
- *                  [--synthetic] [--scroll PX]
+ *                  [--synthetic] [--scroll PX] [--plan FILE.takt]
+ *
+ * With --plan the file is loaded and planned (the planner's construction,
+ * no search) and its statistics mark the late runs.
  */
 
 #define G_LOG_DOMAIN "gantt-snapshot"
@@ -15,6 +18,7 @@
 
 #include "gantt-fixture.h"
 #include "takt-gantt-renderer.h"
+#include "takt-planner.h"
 
 int
 main (int   argc,
@@ -30,6 +34,9 @@ main (int   argc,
   const char *from = NULL;
   const char *drag = NULL;
   const char *out = NULL;
+  const char *plan_file = NULL;
+  TaktSchedule *schedule = NULL;
+  TaktPlanStats *stats = NULL;
   int select = -1;
   int hover = -1;
   TaktPlan *plan;
@@ -66,6 +73,8 @@ main (int   argc,
         hover = atoi (argv[++i]);
       else if (g_str_equal (a, "--drag") && i + 1 < argc)
         drag = argv[++i];
+      else if (g_str_equal (a, "--plan") && i + 1 < argc)
+        plan_file = argv[++i];
       else
         out = a;
     }
@@ -75,8 +84,33 @@ main (int   argc,
       return 2;
     }
 
-  plan = synthetic ? fixture_synthetic (20, 10, 500) : fixture_print_farm ();
-  layout = takt_gantt_layout_new (plan, plan->schedule);
+  if (plan_file != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      TaktPlannerOptions options;
+
+      plan = takt_plan_load_from_file (plan_file, &error);
+      if (plan == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      takt_planner_options_init (&options, plan);
+      options.time_limit_ms = 0;
+      schedule = takt_planner_run (plan, &options, &stats, &error);
+      if (schedule == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      layout = takt_gantt_layout_new (plan, schedule);
+      takt_gantt_layout_set_stats (layout, stats);
+    }
+  else
+    {
+      plan = synthetic ? fixture_synthetic (20, 10, 500) : fixture_print_farm ();
+      layout = takt_gantt_layout_new (plan, plan->schedule);
+    }
   takt_gantt_viewport_init (&vp, width, height, dark);
   vp.scale = scale;
   vp.lane_height = takt_gantt_layout_preferred_lane_height (layout, &vp);
@@ -113,6 +147,13 @@ main (int   argc,
   cairo_surface_write_to_png (surface, out);
   cairo_surface_destroy (surface);
   g_clear_pointer (&layout, takt_gantt_layout_free);
-  fixture_plan_free (plan);
+  if (plan_file != NULL)
+    {
+      takt_plan_stats_free (stats);
+      takt_schedule_free (schedule);
+      takt_plan_free (plan);
+    }
+  else
+    fixture_plan_free (plan);
   return 0;
 }

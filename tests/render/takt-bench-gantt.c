@@ -9,18 +9,26 @@
  * (which other processes on a shared machine disturb less).  The target is
  * 8 ms per frame with 100,000 runs.
  *
+ * The S, M and L plans of the benchmark generator are planned first (the
+ * planner's construction, no search) and drawn the same way.
+ *
  *   takt-bench-gantt [--frames N] [--stations S] [--machines M] [--runs R]
- *                    [--zoom horizon|week|day] [--synthetic-only]
+ *                    [--zoom horizon|week|day] [--only NAME] [--synthetic-only]
  */
 
 #define G_LOG_DOMAIN "takt-bench-gantt"
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "gantt-fixture.h"
 #include "takt-gantt-renderer.h"
+#include "takt-planner.h"
+#ifdef TAKT_HAVE_GENERATOR
+#include "takt-generator.h"
+#endif
 
 #define WIDTH  1920
 #define HEIGHT 1080
@@ -106,12 +114,14 @@ bench_zoom (const char        *plan_name,
 }
 
 static const char *only_zoom = NULL;
+static const char *only_plan = NULL;
 
 static double
-bench_plan (const char     *name,
-            const TaktPlan *plan,
-            int             frames,
-            cairo_t        *cr)
+bench_plan (const char         *name,
+            const TaktPlan     *plan,
+            const TaktSchedule *schedule,
+            int                 frames,
+            cairo_t            *cr)
 {
   static const struct { const char *name; double days; } zooms[] = {
     { "horizon", 0 }, { "week", 7 }, { "day", 1 },
@@ -120,10 +130,12 @@ bench_plan (const char     *name,
   gint64 t0 = g_get_monotonic_time ();
   double worst_mean = 0;
 
-  layout = takt_gantt_layout_new (plan, plan->schedule);
+  if (only_plan != NULL && strstr (name, only_plan) == NULL)
+    return 0;
+  layout = takt_gantt_layout_new (plan, schedule);
   g_print ("%-24s layout   %6.2f ms  (%u runs, %u rows)\n", name,
            (g_get_monotonic_time () - t0) / 1000.0,
-           plan->schedule != NULL ? plan->schedule->runs->len : 0,
+           schedule != NULL ? schedule->runs->len : 0,
            takt_gantt_layout_get_n_rows (layout));
   for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
     {
@@ -165,6 +177,8 @@ main (int   argc,
         runs = (guint) value;
       else if (g_str_equal (argv[i], "--zoom") && i + 1 < argc)
         only_zoom = argv[i + 1];
+      else if (g_str_equal (argv[i], "--only") && i + 1 < argc)
+        only_plan = argv[i + 1];
       else if (g_str_equal (argv[i], "--synthetic-only"))
         {
           synthetic_only = TRUE;
@@ -181,13 +195,37 @@ main (int   argc,
   if (!synthetic_only)
     {
       plan = fixture_print_farm ();
-      bench_plan ("print farm (fixture)", plan, frames, cr);
+      bench_plan ("print farm (fixture)", plan, plan->schedule, frames, cr);
       fixture_plan_free (plan);
+#ifdef TAKT_HAVE_GENERATOR
+      for (TaktGeneratorSize size = TAKT_GENERATOR_S; size <= TAKT_GENERATOR_L; size++)
+        {
+          g_autoptr(GError) error = NULL;
+          TaktPlannerOptions options;
+          TaktPlan *generated = takt_generator_make (size, 1);
+          TaktSchedule *schedule;
+          gint64 t0 = g_get_monotonic_time ();
+
+          takt_planner_options_init (&options, generated);
+          options.time_limit_ms = 0;
+          schedule = takt_planner_run (generated, &options, NULL, &error);
+          g_snprintf (name, sizeof name, "generated %s", takt_generator_size_to_string (size));
+          if (schedule == NULL)
+            g_print ("%-24s not planned: %s\n", name, error->message);
+          else
+            {
+              g_print ("%-24s planned  %6.0f ms\n", name, (g_get_monotonic_time () - t0) / 1000.0);
+              bench_plan (name, generated, schedule, frames, cr);
+              takt_schedule_free (schedule);
+            }
+          takt_plan_free (generated);
+        }
+#endif
     }
 
   plan = fixture_synthetic (stations, machines, runs);
   g_snprintf (name, sizeof name, "synthetic %ux%ux%u", stations, machines, runs);
-  worst = bench_plan (name, plan, frames, cr);
+  worst = bench_plan (name, plan, plan->schedule, frames, cr);
   fixture_plan_free (plan);
 
   g_print ("slowest zoom with %u runs: %.2f ms CPU per frame (target 8 ms): %s\n",
