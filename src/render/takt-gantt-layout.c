@@ -630,6 +630,29 @@ takt_gantt_layout_free (TaktGanttLayout *layout)
   g_free (layout);
 }
 
+#define SWAP(type, a, b) G_STMT_START { type tmp_ = (a); (a) = (b); (b) = tmp_; } G_STMT_END
+
+void
+takt_gantt_layout_take_text_cache (TaktGanttLayout *layout,
+                                   TaktGanttLayout *old)
+{
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (old != NULL);
+
+  if (layout == old)
+    return;
+  /* A swap: @old gets whatever @layout had (usually nothing). */
+  SWAP (PangoContext *, layout->pango, old->pango);
+  SWAP (char *, layout->font_key, old->font_key);
+  SWAP (PangoLayout *, layout->text, old->text);
+  SWAP (PangoLayout *, layout->bold, old->bold);
+  SWAP (PangoLayout *, layout->small, old->small);
+  SWAP (double, layout->line_h, old->line_h);
+  SWAP (double, layout->bold_line_h, old->bold_line_h);
+  SWAP (double, layout->small_line_h, old->small_line_h);
+  SWAP (GHashTable *, layout->labels, old->labels);
+}
+
 guint
 takt_gantt_layout_get_n_rows (const TaktGanttLayout *layout)
 {

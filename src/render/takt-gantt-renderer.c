@@ -1153,7 +1153,8 @@ draw_batched_bars (Frame *f)
           if (w->xs - w->x0 >= 1)
             rounded_rect (cr, w->x0, w->y, w->xs - w->x0, w->h, BAR_RADIUS, 0);
           if (w->x1 - w->xs >= 0.5)
-            rounded_rect (cr, w->xs, w->y, w->x1 - w->xs, w->h, w->xs - w->x0 >= 1 ? 0 : BAR_RADIUS, BAR_RADIUS);
+            rounded_rect (cr, w->xs, w->y, w->x1 - w->xs, w->h,
+                          w->xs - w->x0 >= 1 ? 0 : BAR_RADIUS, BAR_RADIUS);
           any_late |= run_is_late (f, w->run);
         }
       for (guint i = 0; i < layout->box_main[p]->len; i++)
@@ -1204,6 +1205,25 @@ draw_batched_bars (Frame *f)
       cairo_pattern_destroy (stripes);
     }
   cairo_new_path (cr);
+
+  /* Setups too narrow for stripes are just lighter. */
+  any_setup = FALSE;
+  for (guint p = 0; p <= layout->n_products; p++)
+    for (guint i = 0; i < layout->wide[p]->len; i++)
+      {
+        const TaktGanttWide *w = &g_array_index (layout->wide[p], TaktGanttWide, i);
+
+        if (w->xs - w->x0 >= 1 && w->xs - w->x0 < 4)
+          {
+            cairo_rectangle (cr, w->x0, w->y, w->xs - w->x0, w->h);
+            any_setup = TRUE;
+          }
+      }
+  if (any_setup)
+    {
+      set_color_alpha (cr, &f->theme->background, 0.55);
+      cairo_fill (cr);
+    }
 
   /* Late: a red end and a red line under the bar. */
   if (any_late)

@@ -183,7 +183,14 @@ gboolean            takt_gantt_layout_order_is_late  (const TaktGanttLayout   *l
 gint64              takt_gantt_layout_demand_due     (const TaktGanttLayout   *layout,
                                                       const char              *demand);
 
-/* Rows against y (the viewport's scroll applied). */
+/* Moves what @old has laid out of text (fonts, bar labels) into @layout, so
+ * that a layout rebuilt after an edit (a re-plan while dragging) draws its
+ * first frame as fast as the next.  @old stays usable. */
+void                takt_gantt_layout_take_text_cache (TaktGanttLayout   *layout,
+                                                       TaktGanttLayout   *old);
+
+/* Rows against y (the viewport's scroll applied); takt_gantt_layout_row_y()
+ * also takes n_rows, for the bottom of the last row. */
 double              takt_gantt_layout_get_content_height (const TaktGanttLayout   *layout,
                                                           const TaktGanttViewport *viewport);
 double              takt_gantt_layout_row_y          (const TaktGanttLayout   *layout,

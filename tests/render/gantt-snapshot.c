@@ -8,12 +8,15 @@
  *                  [--hover N] [--drag N:ROW:YYYY-MM-DDTHH:MM[:invalid]]
  *                  [--synthetic] [--scroll PX] [--plan FILE.takt]
  *
+ * An OUT ending in .pdf is a vector page (no pixel snapping, DejaVu Sans).
+ *
  * With --plan the file is loaded and planned (the planner's construction,
  * no search) and its statistics mark the late runs.
  */
 
 #define G_LOG_DOMAIN "gantt-snapshot"
 
+#include <cairo-pdf.h>
 #include <stdlib.h>
 
 #include "gantt-fixture.h"
@@ -139,12 +142,25 @@ main (int   argc,
         }
     }
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (width * scale), (int) (height * scale));
-  cairo_surface_set_device_scale (surface, scale, scale);
-  cr = cairo_create (surface);
-  takt_gantt_draw (cr, layout, &vp, &state);
-  cairo_destroy (cr);
-  cairo_surface_write_to_png (surface, out);
+  if (g_str_has_suffix (out, ".pdf"))
+    {
+      surface = cairo_pdf_surface_create (out, width, height);
+      vp.scale = 0;
+      vp.theme.font_family = "DejaVu Sans";
+      cr = cairo_create (surface);
+      takt_gantt_draw (cr, layout, &vp, &state);
+      cairo_destroy (cr);
+      cairo_surface_finish (surface);
+    }
+  else
+    {
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (width * scale), (int) (height * scale));
+      cairo_surface_set_device_scale (surface, scale, scale);
+      cr = cairo_create (surface);
+      takt_gantt_draw (cr, layout, &vp, &state);
+      cairo_destroy (cr);
+      cairo_surface_write_to_png (surface, out);
+    }
   cairo_surface_destroy (surface);
   g_clear_pointer (&layout, takt_gantt_layout_free);
   if (plan_file != NULL)

@@ -606,6 +606,42 @@ test_other_targets (void)
     }
 }
 
+/* A layout rebuilt after an edit takes the text of the old one and draws
+ * the same pixels; the old one still draws too. */
+static void
+test_text_cache (void)
+{
+  Frame f;
+  TaktGanttLayout *rebuilt;
+  cairo_surface_t *first;
+  double x, y, w, h;
+
+  frame_init (&f, 60, FALSE);
+  frame_show (&f, fixture_time ("2026-12-07T12:00"));
+  frame_draw (&f);
+  first = cairo_surface_reference (f.surface);
+
+  rebuilt = takt_gantt_layout_new (f.plan, f.plan->schedule);
+  takt_gantt_layout_take_text_cache (rebuilt, f.layout);
+  g_assert_nonnull (rebuilt->labels);
+  g_assert_cmpuint (g_hash_table_size (rebuilt->labels), >, 0);
+  takt_gantt_layout_free (f.layout);
+  f.layout = rebuilt;
+  frame_draw (&f);
+
+  /* Same picture, label pixels included. */
+  cairo_surface_flush (first);
+  cairo_surface_flush (f.surface);
+  g_assert_cmpmem (cairo_image_surface_get_data (first),
+                   cairo_image_surface_get_stride (first) * HEIGHT,
+                   cairo_image_surface_get_data (f.surface),
+                   cairo_image_surface_get_stride (f.surface) * HEIGHT);
+  g_assert_true (takt_gantt_layout_get_bar_rect (f.layout, &f.vp, 1, 0, &x, &y, &w, &h));
+  assert_pixel (f.surface, x + w * 0.4, y + 1.5, rgb_of (&bravo_color), 2);
+  cairo_surface_destroy (first);
+  frame_clear (&f);
+}
+
 static void
 test_hit (void)
 {
@@ -1006,6 +1042,7 @@ main (int   argc,
   g_test_add_func ("/gantt/selection-dark", test_selection_and_dark);
   g_test_add_func ("/gantt/hidpi", test_hidpi);
   g_test_add_func ("/gantt/targets", test_other_targets);
+  g_test_add_func ("/gantt/text-cache", test_text_cache);
   g_test_add_func ("/gantt/hit", test_hit);
   g_test_add_func ("/gantt/conversions", test_conversions);
   g_test_add_func ("/gantt/axis-choice", test_axis_choice);
