@@ -274,6 +274,25 @@ takt_gantt_layout_demand_due (const TaktGanttLayout *layout,
   return date + TAKT_DAY_S;
 }
 
+/* The due times of on-time and of late orders, each sorted, for the lane. */
+static void
+rebuild_due_lists (TaktGanttLayout *layout)
+{
+  for (int k = 0; k < 2; k++)
+    {
+      if (layout->dues[k] == NULL)
+        layout->dues[k] = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_array_set_size (layout->dues[k], 0);
+    }
+  for (guint i = 0; i < layout->n_orders; i++)
+    {
+      guint o = layout->orders_by_due[i];
+      const TaktOrder *order = g_ptr_array_index (layout->plan->orders, o);
+
+      g_array_append_val (layout->dues[layout->order_late[o] ? 1 : 0], order->due);
+    }
+}
+
 static void
 mark_late_from_covers (TaktGanttLayout *layout)
 {
@@ -319,6 +338,7 @@ mark_late_from_covers (TaktGanttLayout *layout)
 
       layout->order_late[o] = covered[o] < order->quantity || last_finish[o] > order->due;
     }
+  rebuild_due_lists (layout);
 }
 
 void
@@ -373,6 +393,7 @@ takt_gantt_layout_set_stats (TaktGanttLayout     *layout,
 
       layout->order_late[o] = g_hash_table_contains (late, order->id);
     }
+  rebuild_due_lists (layout);
 }
 
 TaktGanttLayout *
@@ -564,6 +585,8 @@ takt_gantt_layout_new (const TaktPlan     *plan,
   layout->order_late = g_new0 (guint8, MAX (layout->n_orders, 1));
   if (layout->n_runs > 0)
     mark_late_from_covers (layout);
+  else
+    rebuild_due_lists (layout);
 
   /* Per-frame scratch: bars batched by colour. */
   layout->box_main = g_new0 (GArray *, layout->n_products + 1);
@@ -606,6 +629,8 @@ takt_gantt_layout_free (TaktGanttLayout *layout)
   g_free (layout->run_late);
   g_free (layout->order_late);
   g_free (layout->orders_by_due);
+  g_array_unref (layout->dues[0]);
+  g_array_unref (layout->dues[1]);
   g_free (layout->campaign_lane);
   g_hash_table_unref (layout->order_ids);
   for (guint p = 0; p <= layout->n_products; p++)

@@ -92,6 +92,7 @@ struct _TaktGanttLayout
   guint8             *run_late;
   guint8             *order_late;
   guint              *orders_by_due;
+  GArray             *dues[2];         /* of gint64, sorted: orders on time, late */
   GHashTable         *order_ids;       /* id → index */
   int                *campaign_lane;
   int                 n_campaign_lanes;

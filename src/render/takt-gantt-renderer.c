@@ -792,26 +792,29 @@ takt_gantt_label_free (gpointer data)
  * Labels live across frames: laying out text is the dearest part of a
  * frame. */
 static PangoLayout *
-get_label (Frame      *f,
-           const char *text,
-           double      avail)
+get_label (Frame       *f,
+           PangoLayout *base,
+           const char  *text,
+           double       avail)
 {
   GHashTable *labels = f->layout->labels;
   TaktGanttLabel *label;
   char key[300];
   int bucket;
 
-  label = g_hash_table_lookup (labels, text);
+  /* Keys start with the font: 't' for the regular one, 's' for small. */
+  g_snprintf (key, sizeof key, "%c%s", base == f->small ? 's' : 't', text);
+  label = g_hash_table_lookup (labels, key);
   if (label == NULL)
     {
       if (g_hash_table_size (labels) > 4096)
         g_hash_table_remove_all (labels);
       label = g_new0 (TaktGanttLabel, 1);
-      label->layout = pango_layout_copy (f->text);
+      label->layout = pango_layout_copy (base);
       pango_layout_set_width (label->layout, -1);
       pango_layout_set_text (label->layout, text, -1);
       pango_layout_get_pixel_size (label->layout, &label->width, NULL);
-      g_hash_table_insert (labels, g_strdup (text), label);
+      g_hash_table_insert (labels, g_strdup (key), label);
     }
   if (label->width <= avail)
     return label->layout;
@@ -819,12 +822,12 @@ get_label (Frame      *f,
   bucket = (int) floor (avail / 4) * 4;
   if (bucket < 8)
     return NULL;
-  g_snprintf (key, sizeof key, "%s\037%d", text, bucket);
+  g_snprintf (key, sizeof key, "%c%s\037%d", base == f->small ? 's' : 't', text, bucket);
   label = g_hash_table_lookup (labels, key);
   if (label == NULL)
     {
       label = g_new0 (TaktGanttLabel, 1);
-      label->layout = pango_layout_copy (f->text);
+      label->layout = pango_layout_copy (base);
       pango_layout_set_width (label->layout, bucket * PANGO_SCALE);
       pango_layout_set_text (label->layout, text, -1);
       label->width = bucket;
@@ -871,7 +874,7 @@ draw_bar_label (Frame                *f,
   if (avail < f->theme->font_size * 2.4 || bar_h < f->line_h * 0.7)
     return;
   run_label (f, run, text, sizeof text);
-  label = get_label (f, text, avail);
+  label = get_label (f, f->text, text, avail);
   if (label == NULL)
     return;
   cairo_move_to (f->cr, snap (f, x), snap (f, cy - f->line_h / 2));
@@ -1728,49 +1731,55 @@ draw_top_lane (Frame *f)
       cairo_fill (cr);
       text_x = MAX (x0, f->chart_left) + 7;
       if (g.band_height >= f->small_line_h - 2 && x1 - 4 - text_x > f->theme->font_size)
-        show_text (f, f->small, f->small_line_h,
-                   campaign->name != NULL && campaign->name[0] ? campaign->name : campaign->id,
-                   text_x, y + g.band_height / 2, x1 - 4 - text_x, &f->theme->text);
+        {
+          PangoLayout *label = get_label (f, f->small,
+                                          campaign->name != NULL && campaign->name[0] ? campaign->name : campaign->id,
+                                          x1 - 4 - text_x);
+
+          if (label != NULL)
+            {
+              cairo_move_to (cr, snap (f, text_x), snap (f, y + g.band_height / 2 - f->small_line_h / 2));
+              set_color (cr, &f->theme->text);
+              pango_cairo_show_layout (cr, label);
+            }
+        }
     }
 
-  /* Due markers: orders are sorted by due time, so find the first visible. */
-  lo = 0;
-  hi = layout->n_orders;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      const TaktOrder *order = g_ptr_array_index (plan->orders, layout->orders_by_due[mid]);
-
-      if ((double) order->due < f->t_left - margin)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  /* Due markers, on-time ones then late ones on top.  Each list is sorted:
+   * find the first visible by bisection, and after each marker skip to the
+   * first due at least 3 px further (closer ones would read as one). */
   for (int pass = 0; pass < 2; pass++)
     {
+      const GArray *dues = layout->dues[pass];
+      const gint64 *due = (const gint64 *) (gconstpointer) dues->data;
+      double from = f->t_left - margin;
       gboolean any = FALSE;
-      double last_x = -G_MAXDOUBLE;
 
-      for (guint i = lo; i < layout->n_orders; i++)
+      lo = 0;
+      while (lo < dues->len)
         {
-          guint o = layout->orders_by_due[i];
-          const TaktOrder *order = g_ptr_array_index (plan->orders, o);
           double x;
 
-          if ((double) order->due > f->t_right + margin)
+          hi = dues->len;
+          while (lo < hi)
+            {
+              guint mid = lo + (hi - lo) / 2;
+
+              if ((double) due[mid] < from)
+                lo = mid + 1;
+              else
+                hi = mid;
+            }
+          if (lo >= dues->len || (double) due[lo] > f->t_right + margin)
             break;
-          if ((layout->order_late[o] != 0) != (pass == 1))
-            continue;
-          /* Markers closer than 3 px read as one: draw one. */
-          x = snap (f, frame_x (f, order->due));
-          if (x - last_x < 3)
-            continue;
-          last_x = x;
+          x = snap (f, frame_x (f, due[lo]));
           cairo_move_to (cr, x, g.marker_bottom);
           cairo_line_to (cr, x - g.marker_half_width, g.marker_top);
           cairo_line_to (cr, x + g.marker_half_width, g.marker_top);
           cairo_close_path (cr);
           any = TRUE;
+          from = takt_gantt_viewport_time_at_x (f->vp, x + 3);
+          lo++;
         }
       if (any)
         {
