@@ -1176,7 +1176,10 @@ draw_timeline (TaktCampaignCalendar *self,
       bar_w = ((it->end - it->start) / TAKT_DAY_S + 1) * self->px_per_day - 2;
       it->reserve_end = it->end;
       it->outside = FALSE;
-      if (!it->ghost && w + 10 + f->bar_h > bar_w)
+      /* (Not when the name would run out of the drawing: then it is cut.) */
+      if (!it->ghost && w + 10 + f->bar_h > bar_w &&
+          self->grid.x + ((MIN (it->end, end - TAKT_DAY_S) - first) / TAKT_DAY_S + 1) * self->px_per_day + w + 6 <=
+          self->grid.x + self->grid.width)
         {
           it->outside = TRUE;
           it->reserve_end = it->end + (gint64) ceil ((w + 12) / self->px_per_day) * TAKT_DAY_S;

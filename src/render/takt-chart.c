@@ -1891,10 +1891,25 @@ draw_category_axis (TaktChart *self,
       gboolean bold = (int) c == self->highlight;
       PangoLayout *layout = bold ? f->bold : f->small;
 
-      pango_layout_set_text (layout, name, -1);
-      pango_layout_set_width (layout, (int) (w_max * PANGO_SCALE));
-      pango_layout_set_height (layout, (int) (MIN (max_h, 2 * f->small_h + 1) * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      /* Two lines broken between words; one ellipsized line when a word
+       * alone is wider than the band (no word is cut in two). */
+      {
+        g_auto(GStrv) words = g_strsplit (name, " ", -1);
+        gboolean one_line = max_h < 2 * f->small_h - 0.5;
+
+        for (guint k = 0; words[k] != NULL && !one_line; k++)
+          {
+            double ww;
+
+            measure (layout, words[k], &ww, NULL);
+            if (ww > w_max)
+              one_line = TRUE;
+          }
+        pango_layout_set_text (layout, name, -1);
+        pango_layout_set_width (layout, (int) (w_max * PANGO_SCALE));
+        pango_layout_set_height (layout, one_line ? -1 : -2);
+      }
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
       pango_layout_get_pixel_size (layout, &iw, &ih);

@@ -12,6 +12,7 @@
 
 #include "takt-chart-data.h"
 #include "takt-chart-views.h"
+#include "takt-planner.h"
 #include "takt-time.h"
 #include "test-chart-fixture.h"
 
@@ -253,6 +254,56 @@ test_daily_sums_match_totals (void)
     g_assert_cmpfloat (sum (data->campaign_demand[c], data->n_days), ==, (double) data->campaign_units[c]);
 }
 
+/* The same with the planner's schedules: the days add up to the totals
+ * takt_planner_evaluate() reports, for every strategy. */
+static void
+test_daily_sums_match_planner (void)
+{
+  g_autoptr(TaktPlan) plan = fixture_load_sample ();
+
+  if (plan == NULL)
+    {
+      g_test_skip ("the sample plan is not found (TAKT_SOURCE_ROOT)");
+      return;
+    }
+  for (int s = 0; s < TAKT_N_STRATEGIES; s++)
+    {
+      TaktPlannerOptions options;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TaktPlanStats) run_stats = NULL;
+      g_autoptr(TaktPlanStats) stats = NULL;
+      g_autoptr(TaktSchedule) schedule = NULL;
+      g_autoptr(TaktChartData) data = NULL;
+      g_autoptr(TaktChartData) own = NULL;
+
+      takt_planner_options_init (&options, plan);
+      options.strategy = (TaktStrategy) s;
+      options.time_limit_ms = 0;
+      options.evaluations = 0;
+      schedule = takt_planner_run (plan, &options, &run_stats, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (schedule);
+      stats = takt_planner_evaluate (plan, schedule);
+      data = takt_chart_data_new (plan, schedule, stats);
+      own = takt_chart_data_new (plan, schedule, NULL);
+      g_test_message ("%s: %u runs; holding %.6f setup %.2f tardiness %.6f; %" G_GINT64_FORMAT " late units",
+                      takt_strategy_to_string ((TaktStrategy) s), schedule->runs->len,
+                      stats->holding, stats->setup, stats->tardiness, stats->late_units);
+
+      assert_rel (sum (data->holding, data->n_days), stats->holding, 1e-6);
+      assert_rel (sum (data->setup, data->n_days), stats->setup, 1e-6);
+      assert_rel (sum (data->tardiness, data->n_days), stats->tardiness, 1e-6);
+      assert_rel (stats->holding + stats->setup + stats->tardiness, stats->total, 1e-9);
+      g_assert_cmpint (data->late_units, ==, stats->late_units);
+      g_assert_cmpint (data->unmet_units, ==, stats->unmet_units);
+      g_assert_cmpint (data->units, ==, stats->units);
+
+      /* Readiness from the planner's per-demand results agrees with our own. */
+      for (guint c = 0; c < data->n_campaigns; c++)
+        g_assert_cmpint (data->campaign_late[c], ==, own->campaign_late[c]);
+    }
+}
+
 /* The builders make the charts the pages show, each with its series. */
 static void
 test_views (void)
@@ -327,6 +378,7 @@ main (int   argc,
   g_test_add_func ("/chart-data/tiny/stations", test_tiny_stations);
   g_test_add_func ("/chart-data/campaign-spread", test_campaign_spread);
   g_test_add_func ("/chart-data/sample/daily-sums", test_daily_sums_match_totals);
+  g_test_add_func ("/chart-data/sample/planner", test_daily_sums_match_planner);
   g_test_add_func ("/chart-data/views", test_views);
   return g_test_run ();
 }

@@ -5,8 +5,9 @@
  *
  * chart-snapshot [PLAN.takt] [OUTDIR] [WIDTH] [HEIGHT]
  *
- * Plans the document with the tests' simple planner (or shows its saved
- * schedule), then writes each chart in the light and the dark style, to
+ * Plans the document with each strategy (construction only, so the pictures
+ * do not change from run to run), then writes each chart — from the JIT
+ * plan — and the strategy comparison, in the light and the dark style, to
  * look at them.  Without a plan it uses the sample plan.
  */
 
@@ -17,6 +18,7 @@
 
 #include "takt-campaign-calendar.h"
 #include "takt-chart-views.h"
+#include "takt-planner.h"
 #include "takt-time.h"
 #include "test-chart-fixture.h"
 
@@ -60,6 +62,7 @@ main (int   argc,
   g_autoptr(TaktSchedule) schedule = NULL;
   g_autoptr(TaktChartData) data = NULL;
   g_autoptr(GError) error = NULL;
+  TaktPlanStats *stats[TAKT_N_STRATEGIES] = { NULL };
   const char *dir = argc > 2 ? argv[2] : ".";
   int width = argc > 3 ? atoi (argv[3]) : 800;
   int height = argc > 4 ? atoi (argv[4]) : 360;
@@ -79,8 +82,22 @@ main (int   argc,
       g_printerr ("usage: %s [PLAN.takt] [OUTDIR] [WIDTH] [HEIGHT]\n", argv[0]);
       return 2;
     }
-  schedule = plan->schedule != NULL ? takt_schedule_copy (plan->schedule) : fixture_schedule (plan);
-  data = takt_chart_data_new (plan, schedule, NULL);
+  for (int s = TAKT_N_STRATEGIES - 1; s >= 0; s--)
+    {
+      TaktPlannerOptions options;
+
+      takt_planner_options_init (&options, plan);
+      options.strategy = (TaktStrategy) s;
+      options.time_limit_ms = 0;
+      g_clear_pointer (&schedule, takt_schedule_free);
+      schedule = takt_planner_run (plan, &options, &stats[s], &error);
+      if (schedule == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+    }
+  data = takt_chart_data_new (plan, schedule, stats[TAKT_STRATEGY_JIT]);
 
   for (int dark = 0; dark < 2; dark++)
     {
@@ -92,6 +109,8 @@ main (int   argc,
         { "chart-line-balance", takt_chart_new_line_balance (data) },
         { "chart-demand", takt_chart_new_demand_by_source (data) },
         { "chart-campaign-demand", takt_chart_new_campaign_demand (data) },
+        { "chart-strategies", takt_chart_new_strategy_comparison ((const TaktPlanStats * const *) stats,
+                                                                   plan->currency) },
       };
       g_autoptr(TaktCampaignCalendar) cal = takt_campaign_calendar_new (plan);
       gint64 year;
@@ -109,5 +128,7 @@ main (int   argc,
       takt_campaign_calendar_set_mode (cal, TAKT_CAMPAIGN_CALENDAR_TIMELINE);
       write_png (dir, "calendar-timeline", dark, width, height, NULL, cal);
     }
+  for (int s = 0; s < TAKT_N_STRATEGIES; s++)
+    takt_plan_stats_free (stats[s]);
   return 0;
 }
