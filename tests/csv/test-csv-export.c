@@ -16,6 +16,7 @@
 
 #include "takt-csv.h"
 #include "takt-export-csv.h"
+#include "takt-planner.h"
 #include "takt-time.h"
 
 #define VASE_NAME "=HYPERLINK(\"http://evil.example\";\"Vase, spiral\")\nÄÖü 漢字"
@@ -369,6 +370,26 @@ assert_close (double value,
   g_assert_cmpfloat (fabs (value - expected), <=, 1e-12 * MAX (1.0, fabs (expected)));
 }
 
+/* The days add up to what the planner's evaluation of the schedule says. */
+static void
+assert_days_add_up (const TaktPlan     *plan,
+                    const TaktSchedule *schedule,
+                    const TaktCsvTable *table)
+{
+  g_autoptr(TaktPlanStats) stats = takt_planner_evaluate (plan, schedule);
+  double sum[4] = { 0 };
+
+  for (guint d = 1; d < table->records->len; d++)
+    for (int k = 0; k < 4; k++)
+      sum[k] += g_ascii_strtod (((TaktCsvRecord *) table->records->pdata[d])->fields[k + 1], NULL);
+  g_test_message ("planner: holding %.17g setup %.17g tardiness %.17g total %.17g",
+                  stats->holding, stats->setup, stats->tardiness, stats->total);
+  assert_close (sum[0], stats->holding);
+  assert_close (sum[1], stats->setup);
+  assert_close (sum[2], stats->tardiness);
+  assert_close (sum[3], stats->total);
+}
+
 static void
 test_daily_costs (void)
 {
@@ -416,6 +437,7 @@ test_daily_costs (void)
   assert_close (sum[1], 17);
   assert_close (sum[2], cost (10800, 1.0));
   assert_close (sum[3], sum[0] + sum[1] + sum[2]);
+  assert_days_add_up (plan, schedule, table);
 }
 
 /* A station that works Monday to Friday 06:00–14:00, and an order due
@@ -489,6 +511,7 @@ test_calendar (void)
         g_assert_cmpstr (rec->fields[6], ==, "0");
       }
   }
+  assert_days_add_up (plan, schedule, costs);
 }
 
 static void
