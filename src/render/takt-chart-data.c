@@ -350,7 +350,7 @@ compute_stations (TaktChartData       *data,
   guint n_stations = plan->stations->len;
   guint n_products = plan->products->len;
   gint64 horizon = data->horizon_end - data->horizon_start;
-  double all_net = 0;
+  double all_units = 0;
   g_autofree double *busy = g_new0 (double, n_stations);
 
   data->n_stations = n_stations;
@@ -361,7 +361,7 @@ compute_stations (TaktChartData       *data,
   data->bottleneck = -1;
 
   for (guint p = 0; p < n_products; p++)
-    all_net += data->net_demand[p];
+    all_units += data->takt_demand[p];
 
   /* Busy: the work a step does (its setup and every unit's cycle), the
    * share of it that falls in the horizon counted by working time, rather
@@ -408,7 +408,7 @@ compute_stations (TaktChartData       *data,
 
       data->available_s[s] = (double) takt_work_time_between (work[s], 0, horizon);
       data->utilisation[s] = data->available_s[s] > 0 ? busy[s] / (machines * data->available_s[s]) : 0;
-      data->takt_s[s] = all_net > 0 ? data->available_s[s] / all_net : NAN;
+      data->takt_s[s] = all_units > 0 ? data->available_s[s] / all_units : NAN;
 
       for (guint p = 0; p < n_products; p++)
         {
@@ -422,8 +422,8 @@ compute_stations (TaktChartData       *data,
               if (rs->station_index == (int) s)
                 cycle += (double) rs->cycle_s;
             }
-          if (all_net > 0)
-            data->load_s[(gsize) s * n_products + p] = data->net_demand[p] / all_net * cycle / machines;
+          if (all_units > 0)
+            data->load_s[(gsize) s * n_products + p] = data->takt_demand[p] / all_units * cycle / machines;
         }
     }
 
@@ -487,7 +487,7 @@ takt_chart_data_new (const TaktPlan      *plan,
   data->campaign_units = g_new0 (gint64, MAX (data->n_campaigns, 1));
   data->campaign_late = g_new0 (gint64, MAX (data->n_campaigns, 1));
   data->n_products = n_products;
-  data->net_demand = g_new0 (double, n_products + 1);
+  data->takt_demand = g_new0 (double, n_products + 1);
   data->cumulative_demand = g_new0 (TaktChartSteps, n_products + 1);
   data->cumulative_supply = g_new0 (TaktChartSteps, n_products + 1);
   data->stock = g_new0 (TaktChartSteps, n_products + 1);
@@ -509,7 +509,8 @@ takt_chart_data_new (const TaktPlan      *plan,
       double q = (double) d->quantity;
 
       data->demand_units += d->quantity;
-      data->net_demand[d->product_index] += (double) (d->quantity - d->from_stock);
+      if (d->due - data->horizon_start <= data->horizon_end - data->horizon_start)
+        data->takt_demand[d->product_index] += (double) d->quantity;
       add_event (events[d->product_index].demand, d->due, q);
       add_event (events[d->product_index].stock, d->due, -(double) d->from_stock);
       if (day < 0 || day >= data->n_days)
@@ -541,7 +542,7 @@ takt_chart_data_new (const TaktPlan      *plan,
 
       add_event (events[p].supply, data->horizon_start, (double) MAX (product->initial_stock, 0));
       add_event (events[p].stock, data->horizon_start, (double) MAX (product->initial_stock, 0));
-      data->net_demand[n_products] += data->net_demand[p];
+      data->takt_demand[n_products] += data->takt_demand[p];
     }
 
   work = g_new0 (TaktWorkTime *, MAX (n_stations, 1));
@@ -626,7 +627,7 @@ takt_chart_data_free (TaktChartData *data)
   g_free (data->cumulative_demand);
   g_free (data->cumulative_supply);
   g_free (data->stock);
-  g_free (data->net_demand);
+  g_free (data->takt_demand);
   g_free (data->utilisation);
   g_free (data->available_s);
   g_free (data->takt_s);

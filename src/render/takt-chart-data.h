@@ -84,7 +84,9 @@ typedef struct
   TaktChartSteps *cumulative_demand;  /* units due so far */
   TaktChartSteps *cumulative_supply;  /* initial stock + units finished so far */
   TaktChartSteps *stock;              /* finished units on hand */
-  double         *net_demand;         /* units to make: demand − initial stock covering it */
+  double         *takt_demand;        /* units due within the horizon (stock-covered
+                                       * included): what takt time divides by, as the
+                                       * planner's station_takt_s counts it */
 
   /* ---- per station ---- */
   guint           n_stations;
@@ -94,10 +96,14 @@ typedef struct
                                     * proportion to the step's working time there; the
                                     * stats' figures instead when stats are given */
   double         *available_s;     /* working seconds of one machine in the horizon */
-  double         *takt_s;          /* available_s ÷ net demand units; NAN with no demand */
+  double         *takt_s;          /* available_s ÷ takt_demand of all products; NAN with
+                                    * no demand */
   double         *load_s;          /* n_stations × n_products: for station s and product p,
-                                    * (net demand of p ÷ all net demand) × the cycle_s of
-                                    * p's steps at s ÷ the station's machines */
+                                    * (takt_demand of p ÷ of all) × the cycle_s of p's
+                                    * steps at s ÷ the station's machines.  load ÷ takt
+                                    * is the planner's station_load_per_unit_s ÷
+                                    * station_takt_s: the share of the working time the
+                                    * demand needs */
   int             bottleneck;      /* the highest utilisation (the stats' when given); -1 */
 
   /* ---- units ---- */

@@ -22,6 +22,158 @@ currency_of (const TaktChartData *data)
   return c != NULL && *c != '\0' ? c : "EUR";
 }
 
+/* At most this many products get a series of their own; the rest are
+ * summed into one, so legends stay readable with a thousand products. */
+#define MAX_PRODUCT_SERIES 7
+
+typedef struct
+{
+  guint  product;
+  double weight;
+} Ranked;
+
+static int
+compare_ranked (gconstpointer a,
+                gconstpointer b)
+{
+  const Ranked *x = a;
+  const Ranked *y = b;
+
+  if (x->weight != y->weight)
+    return x->weight > y->weight ? -1 : 1;
+  return (x->product > y->product) - (x->product < y->product);
+}
+
+static const char *
+product_name (const TaktChartData *data,
+              guint                p)
+{
+  const TaktProduct *prod = g_ptr_array_index (data->plan->products, p);
+
+  return prod->name != NULL && *prod->name ? prod->name : prod->id;
+}
+
+/* The time-weighted mean of a step function over [from, to). */
+static double
+steps_mean (const TaktChartSteps *st,
+            gint64                from,
+            gint64                to)
+{
+  double area = 0;
+
+  if (to <= from)
+    return 0;
+  for (guint i = 0; i < st->n; i++)
+    {
+      gint64 a = MAX (st->t[i], from);
+      gint64 b = MIN (i + 1 < st->n ? st->t[i + 1] : to, to);
+
+      if (b > a)
+        area += st->v[i] * (double) (b - a);
+    }
+  return area / (double) (to - from);
+}
+
+typedef struct
+{
+  gint64 t;
+  double delta;
+} StepEvent;
+
+static int
+compare_step_events (gconstpointer a,
+                     gconstpointer b)
+{
+  const StepEvent *x = a;
+  const StepEvent *y = b;
+
+  return (x->t > y->t) - (x->t < y->t);
+}
+
+/* @total minus the step functions of @minus (n of them), into new arrays. */
+static void
+steps_subtract (const TaktChartSteps  *total,
+                const TaktChartSteps **minus,
+                guint                  n,
+                gint64               **times,
+                double               **values,
+                guint                 *n_points)
+{
+  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (StepEvent));
+  guint k = 0;
+  double level = 0;
+
+  for (guint j = 0; j <= n; j++)
+    {
+      const TaktChartSteps *st = j == 0 ? total : minus[j - 1];
+      double sign = j == 0 ? 1 : -1;
+
+      for (guint i = 0; i < st->n; i++)
+        {
+          StepEvent e = { st->t[i], sign * (st->v[i] - (i > 0 ? st->v[i - 1] : 0)) };
+
+          g_array_append_val (events, e);
+        }
+    }
+  g_array_sort (events, compare_step_events);
+  *times = g_new (gint64, MAX (events->len, 1));
+  *values = g_new (double, MAX (events->len, 1));
+  for (guint i = 0; i < events->len; i++)
+    {
+      const StepEvent *e = &g_array_index (events, StepEvent, i);
+
+      level += e->delta;
+      if (k > 0 && (*times)[k - 1] == e->t)
+        (*values)[k - 1] = level;
+      else
+        {
+          (*times)[k] = e->t;
+          (*values)[k] = level;
+          k++;
+        }
+    }
+  *n_points = k;
+}
+
+static gboolean
+colors_alike (const TaktGanttColor *a,
+              const TaktGanttColor *b)
+{
+  return fabs (a->red - b->red) + fabs (a->green - b->green) + fabs (a->blue - b->blue) < 0.3;
+}
+
+/* A product's colour, unless a series already shown has one like it: then
+ * the first colour of GNOME's palette that none has (product colours come
+ * from the document and may repeat). */
+static void
+distinct_product_color (const TaktChartData *data,
+                        guint                p,
+                        GArray              *used,
+                        TaktGanttColor      *color)
+{
+  static const guint32 spare[] = {
+    0x3584e4, 0x33d17a, 0xf6d32d, 0xff7800, 0x9141ac, 0x986a44, 0x1a5fb4, 0x26a269,
+    0xe5a50a, 0xc64600, 0x613583, 0x63452c, 0x62a0ea, 0x8ff0a4, 0xffa348, 0xdc8add,
+  };
+  gboolean clash = FALSE;
+
+  takt_gantt_product_color (data->plan, (int) p, color);
+  for (guint k = 0; k < used->len && !clash; k++)
+    clash = colors_alike (&g_array_index (used, TaktGanttColor, k), color);
+  for (guint i = 0; clash && i < G_N_ELEMENTS (spare); i++)
+    {
+      TaktGanttColor c = { ((spare[i] >> 16) & 0xff) / 255.0, ((spare[i] >> 8) & 0xff) / 255.0,
+                           (spare[i] & 0xff) / 255.0, 1.0 };
+
+      clash = FALSE;
+      for (guint k = 0; k < used->len && !clash; k++)
+        clash = colors_alike (&g_array_index (used, TaktGanttColor, k), &c);
+      if (!clash)
+        *color = c;
+    }
+  g_array_append_val (used, *color);
+}
+
 static char *
 per_day_unit (const TaktChartData *data)
 {
@@ -141,11 +293,14 @@ TaktChart *
 takt_chart_new_stock (const TaktChartData *data)
 {
   TaktChart *chart;
-  gint64 end = data != NULL ? data->horizon_end : 0;
-  gboolean any = FALSE;
+  gint64 end;
+  g_autoptr(GArray) ranked = NULL;
+  g_autoptr(GArray) used = NULL;
+  guint shown;
 
   g_return_val_if_fail (data != NULL, NULL);
 
+  end = data->horizon_end;
   for (guint p = 0; p < data->n_products; p++)
     end = MAX (end, steps_end (data, &data->stock[p], NULL));
 
@@ -153,36 +308,58 @@ takt_chart_new_stock (const TaktChartData *data)
   takt_chart_set_title (chart, _("Finished stock"));
   takt_chart_set_format (chart, TAKT_CHART_FORMAT_NUMBER, NULL, _("units on hand"));
   takt_chart_set_time_range (chart, data->horizon_start, end);
+  takt_chart_set_empty_text (chart, data->has_schedule ? _("No finished stock is held in this plan")
+                                                       : _("No plan yet: plan the document to see its stock"));
+
+  /* The products that hold stock, the most on average first. */
+  ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
   for (guint p = 0; p < data->n_products; p++)
     {
-      const TaktProduct *prod = g_ptr_array_index (data->plan->products, p);
       const TaktChartSteps *st = &data->stock[p];
-      TaktGanttColor c;
-      gboolean nonzero = FALSE;
+      gboolean any = FALSE;
+      Ranked r = { p, steps_mean (st, data->horizon_start, end) };
 
       for (guint i = 0; i < st->n; i++)
-        if (st->v[i] != 0)
-          nonzero = TRUE;
-      if (!nonzero && data->n_products > 8)
-        continue;
-      takt_gantt_product_color (data->plan, (int) p, &c);
-      takt_chart_add_line (chart, prod->name != NULL && *prod->name ? prod->name : prod->id,
-                           &c, st->t, st->v, st->n, TRUE);
-      any = any || nonzero;
+        any = any || st->v[i] != 0;
+      if (any)
+        g_array_append_val (ranked, r);
+    }
+  if (ranked->len == 0)
+    return chart;
+  g_array_sort (ranked, compare_ranked);
+  shown = ranked->len <= MAX_PRODUCT_SERIES + 1 ? ranked->len : MAX_PRODUCT_SERIES;
+
+  /* In document order, so a product keeps its place in the legend. */
+  used = g_array_new (FALSE, FALSE, sizeof (TaktGanttColor));
+  for (guint p = 0; p < data->n_products; p++)
+    for (guint k = 0; k < shown; k++)
+      if (g_array_index (ranked, Ranked, k).product == p)
+        {
+          const TaktChartSteps *st = &data->stock[p];
+          TaktGanttColor c;
+
+          distinct_product_color (data, p, used, &c);
+          takt_chart_add_line (chart, product_name (data, p), &c, st->t, st->v, st->n, TRUE);
+        }
+  if (shown < ranked->len)
+    {
+      g_autofree const TaktChartSteps **top = g_new (const TaktChartSteps *, shown);
+      g_autofree gint64 *t = NULL;
+      g_autofree double *v = NULL;
+      g_autofree char *name = NULL;
+      guint n = 0;
+      TaktGanttColor grey;
+
+      for (guint k = 0; k < shown; k++)
+        top[k] = &data->stock[g_array_index (ranked, Ranked, k).product];
+      steps_subtract (&data->stock[data->n_products], top, shown, &t, &v, &n);
+      takt_chart_color (TAKT_CHART_GREY, &grey);
+      /* Translators: the stock of the products without a line of their own */
+      name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u other product", "%u other products",
+                                           ranked->len - shown), ranked->len - shown);
+      takt_chart_add_line (chart, name, &grey, t, v, n, TRUE);
     }
   add_horizon_markers (chart, data, data->horizon_start, end);
-  if (!any)
-    {
-      /* All zero: say why rather than drawing flat lines. */
-      TaktChart *empty = takt_chart_new (TAKT_CHART_LINES);
-
-      takt_chart_free (chart);
-      takt_chart_set_title (empty, _("Finished stock"));
-      takt_chart_set_time_range (empty, data->horizon_start, end);
-      takt_chart_set_empty_text (empty, data->has_schedule ? _("No finished stock is held in this plan")
-                                                           : _("No plan yet: plan the document to see its stock"));
-      return empty;
-    }
   return chart;
 }
 
@@ -245,6 +422,10 @@ takt_chart_new_line_balance (const TaktChartData *data)
   TaktChart *chart;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autofree double *values = NULL;
+  g_autofree gboolean *keep = NULL;
+  g_autoptr(GArray) ranked = NULL;
+  g_autoptr(GArray) used = NULL;
+  guint shown;
   int worst = -1;
   double worst_ratio = 0;
 
@@ -267,30 +448,62 @@ takt_chart_new_line_balance (const TaktChartData *data)
   takt_chart_set_title (chart, _("Line balance"));
   takt_chart_set_format (chart, TAKT_CHART_FORMAT_DURATION, NULL, _("of work per unit, per machine"));
   takt_chart_set_categories (chart, (const char * const *) names->pdata, names->len);
+  /* The products with work, the largest load first; the rest together. */
+  ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
   for (guint p = 0; p < data->n_products; p++)
     {
-      const TaktProduct *prod = g_ptr_array_index (data->plan->products, p);
+      Ranked r = { p, 0 };
+
+      for (guint s = 0; s < data->n_stations; s++)
+        r.weight += data->load_s[(gsize) s * data->n_products + p];
+      if (r.weight > 0)
+        g_array_append_val (ranked, r);
+    }
+  g_array_sort (ranked, compare_ranked);
+  shown = ranked->len <= MAX_PRODUCT_SERIES + 1 ? ranked->len : MAX_PRODUCT_SERIES;
+  keep = g_new0 (gboolean, MAX (data->n_products, 1));
+  for (guint k = 0; k < shown; k++)
+    keep[g_array_index (ranked, Ranked, k).product] = TRUE;
+
+  used = g_array_new (FALSE, FALSE, sizeof (TaktGanttColor));
+  for (guint p = 0; p < data->n_products; p++)
+    {
       TaktGanttColor c;
-      gboolean any = FALSE;
+
+      if (!keep[p])
+        continue;
+      for (guint s = 0; s < data->n_stations; s++)
+        values[s] = data->load_s[(gsize) s * data->n_products + p];
+      distinct_product_color (data, p, used, &c);
+      takt_chart_add_series (chart, product_name (data, p), &c, values, data->n_stations);
+    }
+  if (shown < ranked->len)
+    {
+      g_autofree char *name = NULL;
+      TaktGanttColor grey;
 
       for (guint s = 0; s < data->n_stations; s++)
         {
-          values[s] = data->load_s[(gsize) s * data->n_products + p];
-          any = any || values[s] > 0;
+          values[s] = 0;
+          for (guint k = shown; k < ranked->len; k++)
+            values[s] += data->load_s[(gsize) s * data->n_products + g_array_index (ranked, Ranked, k).product];
         }
-      if (!any)
-        continue;
-      takt_gantt_product_color (data->plan, (int) p, &c);
-      takt_chart_add_series (chart, prod->name != NULL && *prod->name ? prod->name : prod->id,
-                             &c, values, data->n_stations);
+      takt_chart_color (TAKT_CHART_GREY, &grey);
+      name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u other product", "%u other products",
+                                           ranked->len - shown), ranked->len - shown);
+      takt_chart_add_series (chart, name, &grey, values, data->n_stations);
     }
   if (worst >= 0)
     {
       TaktGanttColor red;
+      g_autofree char *label = NULL;
 
+      /* Translators: over the most loaded station of the line balance chart */
+      label = g_strdup_printf (worst_ratio > 1 ? _("Over takt: %.0f %%") : _("Bottleneck: %.0f %% of takt"),
+                               worst_ratio * 100);
       takt_chart_color (TAKT_CHART_RED, &red);
       takt_chart_set_references (chart, data->takt_s, data->n_stations, _("Takt time"), &red);
-      takt_chart_set_highlight (chart, worst, worst_ratio > 1 ? _("Over takt") : _("Bottleneck"));
+      takt_chart_set_highlight (chart, worst, label);
     }
   takt_chart_set_empty_text (chart, _("No demand in this plan: the line balance needs demand to weigh the products"));
   return chart;

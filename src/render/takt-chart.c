@@ -2197,6 +2197,8 @@ draw_highlight_label (TaktChart *self,
       return;
     }
 
+  /* Over the bar when it fits in the band; else in the row kept free
+   * above the plot, where it cannot cover a neighbour. */
   for (guint i = 0; i < self->series->len; i++)
     {
       TaktChartRect r;
@@ -2208,9 +2210,12 @@ draw_highlight_label (TaktChart *self,
     top = self->plot.y + self->plot.height;
   if (self->show_values)
     top -= h + 1;
+  if (w <= to - from - 2)
+    y = MAX (top - h - 1, self->rect.y);
+  else
+    y = self->plot.y - (self->show_values ? 2 * (h + 2) : h + 2);
   x = (from + to) / 2 - w / 2;
   x = CLAMP (x, self->rect.x + PAD, self->rect.x + self->rect.width - PAD - w);
-  y = MAX (top - h - 1, self->rect.y);
   show_at (f, f->small, self->highlight_label, x, y, &f->theme->late);
 }
 
@@ -2254,10 +2259,15 @@ draw_markers (TaktChart *self,
     }
 }
 
+/* Points that fall in the pixel column of the one before are folded into
+ * a vertical stroke over their range: a line of 600,000 steps costs a path
+ * of a few thousand segments and looks the same. */
 static void
 draw_lines (TaktChart *self,
             Frame     *f)
 {
+  double px = f->scale > 0 ? f->scale : 4;
+
   cairo_save (f->cr);
   cairo_rectangle (f->cr, self->plot.x, self->plot.y - 2, self->plot.width, self->plot.height + 4);
   cairo_clip (f->cr);
@@ -2265,7 +2275,9 @@ draw_lines (TaktChart *self,
   for (guint i = 0; i < self->series->len; i++)
     {
       const Series *s = get_series (self, i);
-      double prev_y = 0;
+      double last_y = 0, col_x = 0, col_min = 0, col_max = 0;
+      gint64 col = G_MININT64;
+      gboolean folded = FALSE;
 
       if (s->n == 0)
         continue;
@@ -2273,20 +2285,49 @@ draw_lines (TaktChart *self,
         {
           double x = takt_chart_x_for_time (self, (double) s->times[k]);
           double y = axis_position (self, &self->axis, s->values[k]);
+          gint64 c = (gint64) floor (x * px);
 
           if (k == 0)
-            cairo_move_to (f->cr, x, y);
-          else if (s->steps)
             {
-              cairo_line_to (f->cr, x, prev_y);
-              cairo_line_to (f->cr, x, y);
+              cairo_move_to (f->cr, x, y);
+              col = c;
+              col_x = x;
+              col_min = col_max = last_y = y;
+              continue;
             }
-          else
-            cairo_line_to (f->cr, x, y);
-          prev_y = y;
+          if (c == col)
+            {
+              /* The same column: only its range and last level matter. */
+              col_min = MIN (col_min, MIN (y, last_y));
+              col_max = MAX (col_max, MAX (y, last_y));
+              last_y = y;
+              folded = TRUE;
+              continue;
+            }
+          if (folded)
+            {
+              cairo_line_to (f->cr, col_x, col_min);
+              cairo_line_to (f->cr, col_x, col_max);
+              cairo_line_to (f->cr, col_x, last_y);
+              folded = FALSE;
+            }
+          if (s->steps)
+            cairo_line_to (f->cr, x, last_y);
+          cairo_line_to (f->cr, x, y);
+          col = c;
+          col_x = x;
+          col_min = MIN (y, last_y);
+          col_max = MAX (y, last_y);
+          last_y = y;
+        }
+      if (folded)
+        {
+          cairo_line_to (f->cr, col_x, col_min);
+          cairo_line_to (f->cr, col_x, col_max);
+          cairo_line_to (f->cr, col_x, last_y);
         }
       if (s->steps)
-        cairo_line_to (f->cr, self->plot.x + self->plot.width, prev_y);
+        cairo_line_to (f->cr, self->plot.x + self->plot.width, last_y);
       set_color (f->cr, &s->color);
       cairo_set_line_width (f->cr, 2);
       if (s->dashed)

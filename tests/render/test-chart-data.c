@@ -298,6 +298,13 @@ test_daily_sums_match_planner (void)
       g_assert_cmpint (data->unmet_units, ==, stats->unmet_units);
       g_assert_cmpint (data->units, ==, stats->units);
 
+      /* Line balance: load ÷ takt is the planner's, station by station. */
+      g_assert_cmpint (stats->n_stations, ==, (int) data->n_stations);
+      for (guint st = 0; st < data->n_stations; st++)
+        if (stats->station_takt_s[st] > 0)
+          assert_rel (takt_chart_data_station_load (data, st) / data->takt_s[st],
+                      stats->station_load_per_unit_s[st] / stats->station_takt_s[st], 1e-9);
+
       /* Readiness from the planner's per-demand results agrees with our own. */
       for (guint c = 0; c < data->n_campaigns; c++)
         g_assert_cmpint (data->campaign_late[c], ==, own->campaign_late[c]);
