@@ -289,9 +289,10 @@ compute_units (TaktChartData      *data,
           gint64 finish = g_array_index (f, gint64, u);
 
           data->surplus_units++;
-          add_event (events[p].stock, finish, 1);
           if (finish < data->horizon_end)
             {
+              add_event (events[p].stock, finish, 1);
+              add_event (events[p].stock, data->horizon_end, -1);
               data->total_holding += product->holding_cost_per_day * (double) (data->horizon_end - finish) / TAKT_DAY_S;
               spread (data, data->holding, finish, data->horizon_end, product->holding_cost_per_day);
             }
@@ -458,6 +459,7 @@ takt_chart_data_new (const TaktPlan      *plan,
   g_autofree gint64 *demand_late = NULL;
   TaktWorkTime **work;
   g_autoptr(GHashTable) campaign_of = NULL;
+  g_autofree gint64 *stock_used = NULL;
 
   g_return_val_if_fail (plan != NULL, NULL);
   g_return_val_if_fail (plan->products != NULL && plan->stations != NULL, NULL);
@@ -492,6 +494,7 @@ takt_chart_data_new (const TaktPlan      *plan,
   data->cumulative_supply = g_new0 (TaktChartSteps, n_products + 1);
   data->stock = g_new0 (TaktChartSteps, n_products + 1);
 
+  stock_used = g_new0 (gint64, n_products + 1);
   events = g_new0 (ProductEvents, n_products + 1);
   for (guint p = 0; p <= n_products; p++)
     {
@@ -513,6 +516,7 @@ takt_chart_data_new (const TaktPlan      *plan,
         data->takt_demand[d->product_index] += (double) d->quantity;
       add_event (events[d->product_index].demand, d->due, q);
       add_event (events[d->product_index].stock, d->due, -(double) d->from_stock);
+      stock_used[d->product_index] += d->from_stock;
       if (day < 0 || day >= data->n_days)
         continue;
       switch (d->kind)
@@ -542,6 +546,8 @@ takt_chart_data_new (const TaktPlan      *plan,
 
       add_event (events[p].supply, data->horizon_start, (double) MAX (product->initial_stock, 0));
       add_event (events[p].stock, data->horizon_start, (double) MAX (product->initial_stock, 0));
+      /* Initial stock no demand takes is held to the horizon end. */
+      add_event (events[p].stock, data->horizon_end, -(double) (MAX (product->initial_stock, 0) - stock_used[p]));
       data->takt_demand[n_products] += data->takt_demand[p];
     }
 

@@ -83,7 +83,10 @@ typedef struct
   guint           n_products;
   TaktChartSteps *cumulative_demand;  /* units due so far */
   TaktChartSteps *cumulative_supply;  /* initial stock + units finished so far */
-  TaktChartSteps *stock;              /* finished units on hand */
+  TaktChartSteps *stock;              /* finished units on hand: initial stock until the
+                                       * demand it covers is due, units finished early until
+                                       * their due time, surplus and unused initial stock
+                                       * until the horizon end (as the spec holds them) */
   double         *takt_demand;        /* units due within the horizon (stock-covered
                                        * included): what takt time divides by, as the
                                        * planner's station_takt_s counts it */

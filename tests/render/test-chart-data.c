@@ -13,6 +13,7 @@
 
 #include "takt-chart-data.h"
 #include "takt-chart-views.h"
+#include "takt-export-csv.h"
 #include "takt-planner.h"
 #include "takt-time.h"
 #include "test-chart-fixture.h"
@@ -298,6 +299,43 @@ test_daily_sums_match_planner (void)
       g_assert_cmpint (data->late_units, ==, stats->late_units);
       g_assert_cmpint (data->unmet_units, ==, stats->unmet_units);
       g_assert_cmpint (data->units, ==, stats->units);
+
+      /* The CSV export of daily costs (written apart, in the core) gives
+       * the same figures day by day, and the same stock at each day's end. */
+      {
+        g_autoptr(GString) csv = g_string_new (NULL);
+        g_auto(GStrv) lines = NULL;
+        TaktCsvOptions csv_options;
+        guint rows = 0;
+
+        takt_csv_options_init (&csv_options);
+        g_assert_true (takt_csv_export (plan, schedule, TAKT_CSV_EXPORT_DAILY_COSTS, &csv_options, csv, &error));
+        g_assert_no_error (error);
+        lines = g_strsplit (csv->str, "\r\n", -1);
+        g_assert_true (g_str_has_prefix (lines[0], "date,holding,setup,tardiness,total,finished_stock"));
+        for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++)
+          {
+            g_auto(GStrv) cells = g_strsplit (lines[i], ",", -1);
+            gint64 day, index;
+
+            g_assert_cmpuint (g_strv_length (cells), >=, 6);
+            g_assert_true (takt_parse_date (cells[0], &day));
+            index = takt_chart_data_day_of (data, day);
+            if (index < 0 || index >= data->n_days)
+              {
+                g_assert_cmpfloat (g_ascii_strtod (cells[1], NULL) + g_ascii_strtod (cells[2], NULL) +
+                                   g_ascii_strtod (cells[3], NULL), ==, 0);
+                continue;
+              }
+            g_assert_cmpfloat (fabs (g_ascii_strtod (cells[1], NULL) - data->holding[index]), <, 1e-9);
+            g_assert_cmpfloat (fabs (g_ascii_strtod (cells[2], NULL) - data->setup[index]), <, 1e-9);
+            g_assert_cmpfloat (fabs (g_ascii_strtod (cells[3], NULL) - data->tardiness[index]), <, 1e-9);
+            g_assert_cmpfloat (g_ascii_strtod (cells[5], NULL), ==,
+                               level_at (&data->stock[data->n_products], day + TAKT_DAY_S));
+            rows++;
+          }
+        g_assert_cmpuint (rows, >=, data->horizon_days);
+      }
 
       /* Line balance: load ÷ takt is the planner's, station by station. */
       g_assert_cmpint (stats->n_stations, ==, (int) data->n_stations);
