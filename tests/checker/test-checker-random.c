@@ -11,7 +11,8 @@
  *   - the search never ends above the construction's total, and evaluates
  *     no more moves than its bound;
  *   - two runs with the same seed and work bound save the same bytes.
- * And across strategies: jit's holding cost is at most asap's.
+ * And across strategies: jit's holding cost is at most asap's where that
+ * must hold (see test_jit_vs_asap); runs that cover no demand are counted.
  */
 
 #define G_LOG_DOMAIN "test-checker-random"
@@ -172,51 +173,153 @@ test_random (gconstpointer data)
   g_string_free (f.report, TRUE);
 }
 
+/* A copy of @plan where lot sizing has no reason to differ between the
+ * strategies: setups cost nothing, runs are unbounded, no pins. */
+static TaktPlan *
+lot_for_lot (const TaktPlan *plan)
+{
+  TaktPlan *copy = takt_plan_copy (plan);
+  g_autoptr(GPtrArray) problems = NULL;
+
+  g_ptr_array_set_size (copy->pins, 0);
+  for (guint p = 0; p < copy->products->len; p++)
+    {
+      TaktProduct *prod = g_ptr_array_index (copy->products, p);
+
+      prod->setup_cost = 0;
+      prod->min_run = 1;
+      prod->max_run = 0;
+    }
+  problems = takt_plan_check (copy);
+  g_assert_cmpuint (problems->len, ==, 0);
+  return copy;
+}
+
+static gboolean
+not_above (double a,
+           double b)
+{
+  return a <= b + 1e-9 * MAX (1.0, b);
+}
+
 /* jit pulls every run as late as it can; asap pushes it as early as it can.
- * So jit's holding cost should not exceed asap's.  Both are compared on
- * the construction (time_limit_ms 0).  The property is asserted on plans
- * without pins; with pins it is not a theorem (a pin placed early forces
- * stock in any strategy and jit may then trade holding for tardiness), so
- * exceptions there are only reported. */
+ * Is jit's holding cost at most asap's?  Not on every plan, and the
+ * measurements (1,000 and 2,000 seeds, November 2026) say why:
+ *   - jit groups demand into runs to save setup cost (a lot-sizing trade
+ *     of holding for setups), where asap makes a run per demand;
+ *   - in an overloaded plan asap is late, and a late unit holds nothing,
+ *     while jit's due-date order keeps more units on time (and early);
+ *   - a pin placed early forces stock in any strategy.
+ * So the property is asserted where it must hold: on a lot-for-lot copy of
+ * each plan (free setups, no run bounds, no pins) on which asap delivers
+ * everything on time — there jit never finished a unit earlier than
+ * needed more than asap did, for the construction and after a
+ * work-bounded search (0 exceptions in 1,024 such plans).  On the plans as
+ * generated the exceptions are counted and the first ones reported. */
 static void
 test_jit_vs_asap (void)
 {
   guint n = n_plans ();
-  guint checked = 0, pinned = 0, pinned_exceptions = 0;
+  guint checked = 0, exceptions[2] = { 0, 0 }, worse_total = 0, pinned = 0;
   Failures f = { 0, g_string_new (NULL) };
+  GString *reported = g_string_new (NULL);
 
   for (guint seed = 1; seed <= n; seed++)
     {
       g_autoptr(TaktPlan) plan = takt_generator_make (TAKT_GENERATOR_TINY, seed);
+      g_autoptr(TaktPlan) l4l = lot_for_lot (plan);
       g_autoptr(TaktPlanStats) jit = NULL;
       g_autoptr(TaktPlanStats) asap = NULL;
+      g_autoptr(TaktPlanStats) l_jit = NULL;
+      g_autoptr(TaktPlanStats) l_search = NULL;
+      g_autoptr(TaktPlanStats) l_asap = NULL;
       g_autoptr(TaktSchedule) s_jit = plan_with (plan, TAKT_STRATEGY_JIT, 0, 0, seed, &jit);
       g_autoptr(TaktSchedule) s_asap = plan_with (plan, TAKT_STRATEGY_ASAP, 0, 0, seed, &asap);
-      gboolean ok = jit->holding <= asap->holding + 1e-9 * MAX (1.0, asap->holding);
+      g_autoptr(TaktSchedule) sl_jit = plan_with (l4l, TAKT_STRATEGY_JIT, 0, 0, seed, &l_jit);
+      g_autoptr(TaktSchedule) sl_search = plan_with (l4l, TAKT_STRATEGY_JIT, -1, EVALUATIONS, seed, &l_search);
+      g_autoptr(TaktSchedule) sl_asap = plan_with (l4l, TAKT_STRATEGY_ASAP, 0, 0, seed, &l_asap);
+      gboolean has_pins = plan->pins->len > 0;
 
-      if (plan->pins->len > 0)
+      pinned += has_pins;
+      if (!not_above (jit->holding, asap->holding))
         {
-          pinned++;
-          if (!ok)
-            {
-              pinned_exceptions++;
-              g_test_message ("tiny plan %u (with pins): jit holding %.6f > asap holding %.6f",
-                              seed, jit->holding, asap->holding);
-            }
-          continue;
+          exceptions[has_pins]++;
+          if (!not_above (jit->total, asap->total))
+            worse_total++;
+          if (exceptions[0] + exceptions[1] <= MAX_REPORTED)
+            g_string_append_printf (reported, "tiny plan %u%s: jit holding %.6f > asap %.6f "
+                                    "(totals %.6f, %.6f)\n", seed, has_pins ? " (pins)" : "",
+                                    jit->holding, asap->holding, jit->total, asap->total);
         }
+
+      if (l_asap->late_units > 0 || l_asap->unmet_units > 0)
+        continue;
       checked++;
-      if (!ok)
-        failure (&f, "tiny plan %u: jit holding %.9g > asap holding %.9g (totals %.9g, %.9g)",
-                 seed, jit->holding, asap->holding, jit->total, asap->total);
+      if (!not_above (l_jit->holding, l_asap->holding))
+        failure (&f, "lot-for-lot copy of tiny plan %u: jit holding %.9g > asap holding %.9g",
+                 seed, l_jit->holding, l_asap->holding);
+      if (!not_above (l_search->holding, l_asap->holding))
+        failure (&f, "lot-for-lot copy of tiny plan %u: jit holding after the search %.9g > "
+                 "asap holding %.9g", seed, l_search->holding, l_asap->holding);
     }
-  g_test_message ("jit vs asap: %u pin-free plans checked, %u exceptions; %u plans with pins, "
-                  "%u exceptions (reported only)", checked, f.failures, pinned, pinned_exceptions);
+  g_test_message ("plans as generated: jit holding above asap's on %u of %u pin-free plans and "
+                  "%u of %u with pins; %u of those also have a higher total (reported only)",
+                  exceptions[0], n - pinned, exceptions[1], pinned, worse_total);
+  if (reported->len > 0)
+    g_test_message ("first of them:\n%s", reported->str);
+  g_test_message ("lot-for-lot copies on which asap is on time: %u checked, %u exceptions",
+                  checked, f.failures);
   if (f.failures > 0)
     g_test_message ("first failures:\n%s", f.report->str);
-  g_assert_cmpuint (checked, >, n / 2);
+  g_assert_cmpuint (checked, >, n / 4);
   g_assert_cmpuint (f.failures, ==, 0);
   g_string_free (f.report, TRUE);
+  g_string_free (reported, TRUE);
+}
+
+/* Not a rule of the format, but a run that covers no demand (and is not a
+ * pin) only adds setup and surplus stock: the planner should not make
+ * one.  Known to happen (see the message); marked incomplete, not failed,
+ * until the planner stops it. */
+static void
+test_idle_runs (void)
+{
+  guint n = n_plans ();
+  guint plans[TAKT_N_STRATEGIES] = { 0 }, runs[TAKT_N_STRATEGIES] = { 0 };
+  GString *seeds = g_string_new (NULL);
+  guint total = 0;
+
+  for (guint seed = 1; seed <= n; seed++)
+    {
+      g_autoptr(TaktPlan) plan = takt_generator_make (TAKT_GENERATOR_TINY, seed);
+
+      for (int s = 0; s < TAKT_N_STRATEGIES; s++)
+        {
+          g_autoptr(TaktPlanStats) stats = NULL;
+          g_autoptr(TaktSchedule) schedule = plan_with (plan, s, 0, 0, seed, &stats);
+          guint idle = 0;
+
+          for (guint r = 0; r < schedule->runs->len; r++)
+            {
+              const TaktRun *run = g_ptr_array_index (schedule->runs, r);
+
+              if (!run->pinned && (run->covers == NULL || run->covers->len == 0))
+                idle++;
+            }
+          if (idle == 0)
+            continue;
+          plans[s]++;
+          runs[s] += idle;
+          if (++total <= MAX_REPORTED)
+            g_string_append_printf (seeds, " %s:%u", takt_strategy_to_string (s), seed);
+        }
+    }
+  g_test_message ("unpinned runs that cover no demand: jit %u runs in %u plans, level %u in %u, "
+                  "asap %u in %u (of %u plans); first:%s", runs[0], plans[0], runs[1], plans[1],
+                  runs[2], plans[2], n, seeds->len > 0 ? seeds->str : " none");
+  if (total > 0)
+    g_test_incomplete ("the planner makes runs that cover no demand");
+  g_string_free (seeds, TRUE);
 }
 
 static void
@@ -271,6 +374,7 @@ main (int   argc,
   g_test_add_data_func ("/checker/random/level", GINT_TO_POINTER (TAKT_STRATEGY_LEVEL), test_random);
   g_test_add_data_func ("/checker/random/asap", GINT_TO_POINTER (TAKT_STRATEGY_ASAP), test_random);
   g_test_add_func ("/checker/random/jit-vs-asap", test_jit_vs_asap);
+  g_test_add_func ("/checker/random/idle-runs", test_idle_runs);
   g_test_add_func ("/checker/sample", test_sample);
   g_test_add_func ("/checker/generated-s", test_generated_s);
 
