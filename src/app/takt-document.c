@@ -51,7 +51,9 @@ struct _TaktDocument
   /* Planning. */
   TaktSchedule  *schedule;
   TaktPlanStats *stats;
-  TaktPlanStats *baseline;       /* stats before the change being planned */
+  /* The figures before the change being planned, for ::replanned. */
+  double         baseline_total;
+  gint64         baseline_late;
   gboolean       have_baseline;
   guint          revision;
   guint          replan_source;
@@ -361,14 +363,17 @@ static void
 document_changed (TaktDocument *self,
                   gboolean      by_user)
 {
-  /* The stats now shown are the baseline the next result is compared with. */
-  g_clear_pointer (&self->baseline, takt_plan_stats_free);
-  self->have_baseline = FALSE;
-  if (by_user && self->stats != NULL)
+  /* The figures shown when a person starts changing the plan are what the
+   * result is compared with, however many edits come before it arrives.  A
+   * new plan has nothing to compare with. */
+  if (!by_user)
     {
-      self->baseline = g_new0 (TaktPlanStats, 1);
-      self->baseline->total = self->stats->total;
-      self->baseline->late_orders = self->stats->late_orders;
+      self->have_baseline = FALSE;
+    }
+  else if (!self->have_baseline && self->stats != NULL)
+    {
+      self->baseline_total = self->stats->total;
+      self->baseline_late = self->stats->late_orders;
       self->have_baseline = TRUE;
     }
 
@@ -484,8 +489,8 @@ replan_done_cb (GObject      *object,
 
   if (self->have_baseline)
     {
-      previous_total = self->baseline->total;
-      previous_late = self->baseline->late_orders;
+      previous_total = self->baseline_total;
+      previous_late = self->baseline_late;
     }
 
   if (final)
@@ -500,10 +505,7 @@ replan_done_cb (GObject      *object,
                  final);
 
   if (final)
-    {
-      g_clear_pointer (&self->baseline, takt_plan_stats_free);
-      self->have_baseline = FALSE;
-    }
+    self->have_baseline = FALSE;
   else
     {
       start_replan_job (self, TRUE);
@@ -601,7 +603,6 @@ takt_document_finalize (GObject *object)
   g_clear_pointer (&self->redo_label, g_free);
   g_clear_pointer (&self->schedule, takt_schedule_free);
   g_clear_pointer (&self->stats, takt_plan_stats_free);
-  g_clear_pointer (&self->baseline, takt_plan_stats_free);
 
   G_OBJECT_CLASS (takt_document_parent_class)->finalize (object);
 }

@@ -640,11 +640,23 @@ save_document (TaktWindow *self)
   return TRUE;
 }
 
+static gboolean
+finish_close_idle_cb (gpointer user_data)
+{
+  TaktWindow *self = user_data;
+
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* Closes the window once the dialog that asked is gone: not from inside
+ * its response. */
 static void
 finish_close (TaktWindow *self)
 {
-  self->close_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  g_idle_add_full (G_PRIORITY_DEFAULT, finish_close_idle_cb,
+                   g_object_ref (self), g_object_unref);
 }
 
 static void

@@ -111,11 +111,13 @@ test_replan_keeps_window_responsive (void)
                   ticker.ticks, ticker.max_gap / 1000.0);
 
   g_assert_cmpuint (constructions, ==, 1);
-  /* The search ran for its second in the worker; the window kept drawing,
-   * with never more than a few frames between two ticks. */
+  /* The search ran for its second in the worker; the window kept drawing.
+   * Planning on the main loop would show as one gap of a second or more;
+   * the bound leaves room for a machine busy with other work (typically
+   * the gap is 30-70 ms). */
   g_assert_cmpuint (ticker.ticks, >, 50);
-  g_assert_cmpint (ticker.max_gap, <, 150 * 1000);
-  g_assert_cmpint (edit_us, <, 150 * 1000);
+  g_assert_cmpint (ticker.max_gap, <, 300 * 1000);
+  g_assert_cmpint (edit_us, <, 300 * 1000);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

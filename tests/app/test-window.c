@@ -383,6 +383,111 @@ test_hidden_page_catches_up (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_close_asks (void)
+{
+  TaktWindow *window = new_window_with_sample ();
+  TaktDocument *document = takt_window_get_document (window);
+  g_autoptr(GPtrArray) recoveries = NULL;
+  AdwMessageDialog *dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+
+  /* Untouched: nothing to ask.  Changed: Save, Discard or Cancel. */
+  g_assert_true (takt_document_edit (document, "Change Cycle Time", longer_cycle, NULL, NULL));
+  g_assert_true (takt_document_autosave_now (document, NULL));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL));
+  test_spin (50);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
+
+  /* Cancel keeps the window and the changes. */
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  test_spin (50);
+  g_assert_nonnull (window);
+  g_assert_true (takt_document_get_dirty (document));
+
+  /* Discard closes it and forgets the recovery file. */
+  gtk_window_close (GTK_WINDOW (window));
+  test_spin (50);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  test_spin (100);
+  g_assert_null (window);
+
+  recoveries = takt_document_list_recoveries ();
+  g_assert_cmpuint (recoveries->len, ==, 0);
+}
+
+static gboolean
+much_longer_cycles (TaktPlan *plan,
+                    gpointer  user_data,
+                    GError  **error)
+{
+  for (guint i = 0; i < plan->products->len; i++)
+    {
+      TaktProduct *product = g_ptr_array_index (plan->products, i);
+      TaktStep *step = g_ptr_array_index (product->routing, 0);
+
+      step->cycle_s *= 3;
+    }
+  return TRUE;
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GString   *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, out);
+}
+
+static void
+test_replan_toast (void)
+{
+  TaktWindow *window = new_window_with_sample ();
+  TaktDocument *document = takt_window_get_document (window);
+  g_autoptr(GString) labels = g_string_new (NULL);
+  const TaktPlanStats *stats;
+  double before;
+
+  wait_for_plan (window);
+  before = takt_document_get_stats (document)->total;
+
+  /* Tripled print times: the plan gets dearer and orders late; the toast
+   * says by how much. */
+  replans = 0;
+  g_signal_connect (document, "replanned", G_CALLBACK (replanned_cb), NULL);
+  g_assert_true (takt_document_edit (document, "Change Cycle Time", much_longer_cycles, NULL, NULL));
+  test_wait_until (&replans, 1, 30000);
+  g_signal_handlers_disconnect_by_func (document, replanned_cb, NULL);
+  test_spin (300);
+
+  stats = takt_document_get_stats (document);
+  g_assert_cmpfloat (stats->total, >, before);
+
+  collect_labels (GTK_WIDGET (window), labels);
+  g_test_message ("labels shown:\n%s", labels->str);
+  g_assert_nonnull (strstr (labels->str, "+€"));
+  if (stats->late_orders > 0)
+    g_assert_nonnull (strstr (labels->str, "late"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static GtkLabel *
 find_label_with_class (GtkWidget  *widget,
                        const char *css_class)
@@ -436,6 +541,8 @@ main (int   argc,
   g_test_add_func ("/window/open-good-file", test_open_good_file);
   g_test_add_func ("/window/undo-action", test_undo_action);
   g_test_add_func ("/window/hidden-page-catches-up", test_hidden_page_catches_up);
+  g_test_add_func ("/window/close-asks", test_close_asks);
+  g_test_add_func ("/window/replan-toast", test_replan_toast);
   g_test_add_func ("/window/header-health", test_header_health);
 
   return g_test_run ();
