@@ -1366,6 +1366,62 @@ takt_campaign_calendar_draw (TaktCampaignCalendar *self,
   cairo_restore (cr);
 }
 
+double
+takt_campaign_calendar_get_natural_height (TaktCampaignCalendar *self,
+                                           double                width,
+                                           const TaktGanttTheme *theme)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  TaktChartRect rect = { 0, 0, width, 20000 };
+  double height = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (theme != NULL, 0);
+
+  /* Lay out into a very tall drawing, where nothing is hidden. */
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (surface);
+  takt_campaign_calendar_draw (self, cr, &rect, theme, 0);
+
+  if (self->mode == TAKT_CAMPAIGN_CALENDAR_TIMELINE)
+    {
+      double bottom = self->grid.y + 40;
+
+      for (guint i = 0; i < self->lanes->len; i++)
+        bottom = MAX (bottom, g_array_index (self->lanes, Lane, i).y1);
+      /* The labels of today and the horizon marks under the lanes. */
+      height = bottom + theme->font_size * 1.5 + PAD;
+    }
+  else if (self->cell_h > 0)
+    {
+      PangoLayout *small = takt_chart_new_text_layout (cr, theme->font_family, round (theme->font_size * 0.88),
+                                                       PANGO_WEIGHT_NORMAL);
+      double small_h, bar_h, day_h;
+      int rows = 2;
+      int weeks = (int) (self->n_days / 7);
+
+      takt_chart_measure_text (small, "Ag", NULL, &small_h);
+      bar_h = small_h + 6;
+      day_h = small_h + 4;
+      for (guint i = 0; i < self->pieces->len; i++)
+        {
+          const Piece *p = &g_array_index (self->pieces, Piece, i);
+          double row_top = self->grid.y + floor ((p->r.y - self->grid.y) / self->cell_h) * self->cell_h;
+
+          rows = MAX (rows, (int) floor ((p->r.y - row_top - day_h) / (bar_h + BAR_GAP) + 0.5) + 1);
+        }
+      height = self->grid.y + weeks * (day_h + rows * (bar_h + BAR_GAP) + 4) + PAD;
+      g_object_unref (small);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  self->drawn = FALSE;
+  g_array_set_size (self->pieces, 0);
+  g_array_set_size (self->lanes, 0);
+  return ceil (height);
+}
+
 /* ---- geometry ---- */
 
 gboolean

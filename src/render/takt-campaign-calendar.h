@@ -116,6 +116,14 @@ void                  takt_campaign_calendar_draw       (TaktCampaignCalendar  *
                                                          const TaktGanttTheme  *theme,
                                                          double                 scale);
 
+/* The height the current view wants at @width: the month grid with room
+ * for every campaign of its busiest week (at least two rows of bars), the
+ * timeline with all its lanes.  It lays the view out, so the geometry of
+ * the last drawing is forgotten until the next one. */
+double                takt_campaign_calendar_get_natural_height (TaktCampaignCalendar *self,
+                                                                 double                width,
+                                                                 const TaktGanttTheme *theme);
+
 /* ---- the last drawing's geometry ---- */
 
 gboolean              takt_campaign_calendar_hit_test   (const TaktCampaignCalendar *self,

@@ -222,6 +222,63 @@ test_month_grid_bars (void)
   canvas_clear (&c);
 }
 
+/* The natural height leaves room for the busiest week's bars, and the
+ * timeline's lanes; a drawing that tall hides no campaign. */
+static void
+test_natural_height (void)
+{
+  g_autoptr(TaktPlan) plan = fixture_load_sample ();
+  g_autoptr(TaktCampaignCalendar) cal = NULL;
+  TaktGanttTheme theme;
+  double month_h, timeline_h;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  if (plan == NULL)
+    {
+      g_test_skip ("the sample plan is not found (TAKT_SOURCE_ROOT)");
+      return;
+    }
+  takt_gantt_theme_init_light (&theme);
+  cal = takt_campaign_calendar_new (plan);
+  takt_campaign_calendar_set_month (cal, 2026, 12);
+  month_h = takt_campaign_calendar_get_natural_height (cal, 640, &theme);
+  takt_campaign_calendar_set_mode (cal, TAKT_CAMPAIGN_CALENDAR_TIMELINE);
+  timeline_h = takt_campaign_calendar_get_natural_height (cal, 640, &theme);
+  g_test_message ("natural heights at 640 px: month %.0f, timeline %.0f", month_h, timeline_h);
+  g_assert_cmpfloat (month_h, >, 200);
+  g_assert_cmpfloat (month_h, <, 1000);
+  g_assert_cmpfloat (timeline_h, >, 100);
+  g_assert_cmpfloat (timeline_h, <, month_h);
+
+  /* Drawn at those heights, every campaign of the view has its bar. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 640, (int) month_h);
+  cr = cairo_create (surface);
+  for (int mode = 0; mode < 2; mode++)
+    {
+      TaktChartRect r = { 0, 0, 640, mode == 0 ? month_h : timeline_h };
+
+      takt_campaign_calendar_set_mode (cal, (TaktCampaignCalendarMode) mode);
+      takt_campaign_calendar_draw (cal, cr, &r, &theme, 1);
+      for (guint c = 0; c < plan->campaigns->len; c++)
+        {
+          const TaktCampaign *campaign = g_ptr_array_index (plan->campaigns, c);
+          g_autoptr(GArray) bars = takt_campaign_calendar_get_bar_rects (cal, (int) c);
+          gint64 from, to;
+
+          takt_campaign_calendar_get_range (cal, &from, &to);
+          if (campaign->end < from || campaign->start >= to)
+            continue;
+          g_assert_cmpuint (bars->len, >=, 1);
+          for (guint k = 0; k < bars->len; k++)
+            g_assert_cmpfloat (g_array_index (bars, TaktChartRect, k).y +
+                               g_array_index (bars, TaktChartRect, k).height, <=, r.height);
+        }
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_timeline (void)
 {
@@ -348,6 +405,7 @@ main (int   argc,
   g_test_add_func ("/campaign-calendar/month/cells", test_month_grid_cells);
   g_test_add_func ("/campaign-calendar/month/bars", test_month_grid_bars);
   g_test_add_func ("/campaign-calendar/timeline", test_timeline);
+  g_test_add_func ("/campaign-calendar/natural-height", test_natural_height);
   g_test_add_func ("/campaign-calendar/readiness", test_readiness);
   rc = g_test_run ();
   /* Pango's font map and cairo's caches live until exit: release them so
