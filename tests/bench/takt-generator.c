@@ -13,6 +13,12 @@
 
 #include "takt-time.h"
 
+/* How the S/M/L plans are made feasible (see make_realistic()). */
+#define MAX_HOLD     0.95  /* no station held beyond this share of its working time */
+#define CYCLE_SPREAD 0.3   /* a product's steps take base × (1 ± this) */
+#define SCALE_RANGE  1.5   /* a station's cycle factor stays within mean ÷ this … mean × this */
+#define STOCK_DAYS   4     /* initial stock ≈ orders due in the first days */
+
 typedef struct
 {
   int    n_products;
@@ -608,6 +614,35 @@ station_work (const TaktPlan *plan,
     }
 }
 
+/* The machine time a step holds with one-piece flow when it starts as
+ * soon as its first unit arrives: a slower step before it paces the units,
+ * so a unit costs max(cycle of steps 0..k) at step k.  Plus setups as in
+ * station_work(). */
+static void
+station_hold (const TaktPlan *plan,
+              double         *hold,
+              double         *setup_part)
+{
+  g_autofree gint64 *units = demand_units (plan);
+  g_autofree gint64 *orders = order_counts (plan);
+
+  for (guint p = 0; p < plan->products->len; p++)
+    {
+      const TaktProduct *prod = g_ptr_array_index (plan->products, p);
+      double runs = MAX (1.0, orders[p] / 2.0);
+      gint64 pace = 0;
+
+      for (guint k = 0; k < prod->routing->len; k++)
+        {
+          const TaktStep *step = g_ptr_array_index (prod->routing, k);
+
+          pace = MAX (pace, step->cycle_s);
+          hold[step->station_index] += (double) units[p] * pace;
+          setup_part[step->station_index] += runs * step->setup_s;
+        }
+    }
+}
+
 static gint64
 station_capacity (const TaktPlan *plan,
                   int             s)
@@ -639,6 +674,25 @@ takt_generator_estimate_load (const TaktPlan *plan)
   return load;
 }
 
+double *
+takt_generator_estimate_hold (const TaktPlan *plan)
+{
+  guint n = plan->stations->len;
+  double *hold = g_new0 (double, n);
+  g_autofree double *setup = g_new0 (double, n);
+
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  station_hold (plan, hold, setup);
+  for (guint s = 0; s < n; s++)
+    {
+      gint64 cap = station_capacity (plan, s);
+
+      hold[s] = cap > 0 ? (hold[s] + setup[s]) / cap : 0;
+    }
+  return hold;
+}
+
 /* ---- S, M, L ---- */
 
 static TaktPlan *
@@ -661,6 +715,7 @@ make_realistic (TaktGeneratorSize size,
   double popularity_sum = 0;
   g_autofree double *scale = g_new0 (double, spec->n_stations);
   int bottleneck;
+  double mean_scale = 0;
   int holidays = 0;
 
   /* The plant works two shifts Monday to Friday; holidays fall on
@@ -761,7 +816,8 @@ make_realistic (TaktGeneratorSize size,
           const TaktStation *st = g_ptr_array_index (plan->stations, stations[k]);
           gint64 setup_s = chance (rand, 0.2) ? 0 : rand_int (rand, 1, 12) * 300;
 
-          raw_cycle[p * 5 + k] = 1000.0 * base * g_rand_double_range (rand, 0.4, 1.6);
+          /* A balanced line: a product's steps take about as long. */
+          raw_cycle[p * 5 + k] = 1000.0 * base * g_rand_double_range (rand, 1.0 - CYCLE_SPREAD, 1.0 + CYCLE_SPREAD);
           product_add_step (prod, st, stations[k], 1, setup_s);
         }
 
@@ -843,14 +899,21 @@ make_realistic (TaktGeneratorSize size,
       g_ptr_array_add (plan->campaigns, c);
     }
 
-  /* Some stock on hand for about a third of the products. */
+  /* Stock on hand: about what the first days' orders need (a running
+   * plant is not empty at the start of a plan), more or less. */
   {
-    g_autofree gint64 *units = demand_units (plan);
+    g_autofree gint64 *early = g_new0 (gint64, spec->n_products);
 
+    for (guint i = 0; i < plan->orders->len; i++)
+      {
+        const TaktOrder *o = g_ptr_array_index (plan->orders, i);
+
+        if (o->due < start + STOCK_DAYS * TAKT_DAY_S)
+          early[o->product_index] += o->quantity;
+      }
     for (int p = 0; p < spec->n_products; p++)
-      if (chance (rand, 0.35))
-        ((TaktProduct *) g_ptr_array_index (plan->products, p))->initial_stock =
-          (gint64) (units[p] * g_rand_double_range (rand, 0.0, 0.08));
+      ((TaktProduct *) g_ptr_array_index (plan->products, p))->initial_stock =
+        (gint64) llround (early[p] * g_rand_double_range (rand, 0.7, 1.3));
   }
 
   /* Scale each station's cycle times to its load: 55–78 %, and 80 % at
@@ -864,6 +927,23 @@ make_realistic (TaktGeneratorSize size,
           MAX (1, (gint64) llround (raw_cycle[p * 5 + k]));
     }
   station_work (plan, cycle_part, setup_part);
+  /* Machines where the work is: a station gets 1–4 (S: 1–2) machines
+   * after its share of the work, so that the cycle times need little
+   * scaling per station and the lines stay balanced. */
+  {
+    double mean_work = 0;
+
+    for (int s = 0; s < spec->n_stations; s++)
+      mean_work += (cycle_part[s] + setup_part[s]) / spec->n_stations;
+    for (int s = 0; s < spec->n_stations; s++)
+      {
+        TaktStation *st = g_ptr_array_index (plan->stations, s);
+        double share = (cycle_part[s] + setup_part[s]) / mean_work;
+        gint64 machines = llround (share * (spec->min_machines + spec->max_machines) / 2.0);
+
+        st->machines = CLAMP (machines, spec->min_machines, spec->max_machines);
+      }
+  }
   bottleneck = rand_int (rand, 0, spec->n_stations - 1);
   for (int s = 0; s < spec->n_stations; s++)
     {
@@ -871,7 +951,12 @@ make_realistic (TaktGeneratorSize size,
       double cap = station_capacity (plan, s);
 
       scale[s] = cycle_part[s] > 0 ? MAX (0.01, (want * cap - setup_part[s]) / cycle_part[s]) : 1.0;
+      mean_scale += log (scale[s]) / spec->n_stations;
     }
+  /* Keep the lines balanced: each station's factor stays within a range
+   * around the mean one. */
+  for (int s = 0; s < spec->n_stations; s++)
+    scale[s] = CLAMP (scale[s], exp (mean_scale) / SCALE_RANGE, exp (mean_scale) * SCALE_RANGE);
   for (int p = 0; p < spec->n_products; p++)
     {
       TaktProduct *prod = g_ptr_array_index (plan->products, p);
@@ -883,6 +968,32 @@ make_realistic (TaktGeneratorSize size,
           step->cycle_s = MAX (10, (gint64) floor (step->cycle_s * scale[step->station_index]));
         }
     }
+
+  /* Where slow steps pace fast ones, the machines are held longer than
+   * their work: scale all down so that no station is held beyond its
+   * working time (max_hold), or one-piece flow could not keep up. */
+  {
+    g_autofree double *hold = g_new0 (double, spec->n_stations);
+    g_autofree double *setup = g_new0 (double, spec->n_stations);
+    double factor = 1.0;
+
+    station_hold (plan, hold, setup);
+    for (int s = 0; s < spec->n_stations; s++)
+      if (hold[s] > 0)
+        factor = MIN (factor, (MAX_HOLD * station_capacity (plan, s) - setup[s]) / hold[s]);
+    g_assert (factor > 0);
+    if (factor < 1.0)
+      for (int p = 0; p < spec->n_products; p++)
+        {
+          TaktProduct *prod = g_ptr_array_index (plan->products, p);
+
+          for (guint k = 0; k < prod->routing->len; k++)
+            {
+              TaktStep *step = g_ptr_array_index (prod->routing, k);
+              step->cycle_s = MAX (10, (gint64) floor (step->cycle_s * factor));
+            }
+        }
+  }
   return plan;
 }
 

@@ -17,10 +17,16 @@
  *         100 campaigns.
  *
  * S, M and L have two-shift Monday–Friday calendars with holidays (a few
- * stations run three shifts or one), routings of 1–5 steps along the line,
- * and cycle times scaled so that each station's work (demand × cycle time
- * plus setups) is 55–80 % of its working time in the horizon, one station,
- * the bottleneck, at 80 %.
+ * stations run three shifts or one), routings of 1–5 steps along the line
+ * whose steps take about as long (a balanced line), machines where the
+ * work is, and initial stock for about the first four days of orders.
+ * Cycle times aim each station's work (demand × cycle time plus setups) at
+ * 55–80 % of its working time, then are scaled down where needed so that no
+ * station is held more than 95 % of its time with one-piece flow when a
+ * step starts as soon as its first unit arrives (a slow step then holds
+ * the fast ones after it).  So the plants are loaded (typically 40–80 %
+ * work, 60–95 % held at the busiest stations) and feasible: asap meets
+ * every due date on most seeds.
  */
 
 #pragma once
@@ -52,5 +58,10 @@ const char *takt_generator_size_to_string    (TaktGeneratorSize  size);
  * two orders) over its machines' working time in the horizon.  Returns a
  * new array of plan->stations->len doubles. */
 double     *takt_generator_estimate_load     (const TaktPlan    *plan);
+
+/* The same, for the time machines are held with one-piece flow when each
+ * step starts as soon as its first unit arrives: step k of a product costs
+ * max(cycle of steps 0…k) per unit. */
+double     *takt_generator_estimate_hold     (const TaktPlan    *plan);
 
 G_END_DECLS
