@@ -194,7 +194,10 @@ run_size (const char *size_name,
   fflush (stdout);
 
   if (do_check)
-    check (plan, schedule, stats, size_name);
+    {
+      g_autofree char *what = g_strdup_printf ("%s, jit construction", size_name);
+      check (plan, schedule, stats, what);
+    }
 
   if (size == TAKT_GENERATOR_L && !search)
     return 0;
@@ -219,7 +222,10 @@ run_size (const char *size_name,
               asap->total > 0 ? 100.0 * (jit->total - asap->total) / asap->total : 0.0,
               jit->late_units, jit->unmet_units);
       if (do_check)
-        check (plan, s_jit, jit, "jit after 1 s");
+        {
+          g_autofree char *what = g_strdup_printf ("%s, jit after 1 s", size_name);
+          check (plan, s_jit, jit, what);
+        }
       fflush (stdout);
     }
   return 0;
