@@ -395,6 +395,127 @@ takt_work_time_between (const TaktWorkTime *self,
   return takt_work_time_worked (self, b) - takt_work_time_worked (self, a);
 }
 
+/* Predicates over the main list, false then true as i grows. */
+typedef enum
+{
+  PRED_FROM_GT,     /* from > x          (first such, minus one: last from <= x) */
+  PRED_END_GE,      /* cum + len >= x */
+  PRED_END_GT,      /* cum + len > x */
+} Pred;
+
+static inline gboolean
+pred_at (const Interval *iv,
+         Pred            pred,
+         gint64          x)
+{
+  switch (pred)
+    {
+    case PRED_FROM_GT:
+      return iv->from > x;
+    case PRED_END_GE:
+      return iv->cum + (iv->to - iv->from) >= x;
+    case PRED_END_GT:
+    default:
+      return iv->cum + (iv->to - iv->from) > x;
+    }
+}
+
+/* The first i in [0, n] where the predicate holds, galloping from @hint. */
+static gsize
+gallop_first (const Interval *list,
+              gsize           n,
+              gsize           hint,
+              Pred            pred,
+              gint64          x)
+{
+  gsize lo, hi, step;
+
+  if (hint > n)
+    hint = n;
+  if (hint < n && !pred_at (&list[hint], pred, x))
+    {
+      /* Forward: the answer is in (hint, n]. */
+      lo = hint + 1;
+      step = 1;
+      hi = lo;
+      while (hi < n && !pred_at (&list[hi], pred, x))
+        {
+          lo = hi + 1;
+          hi = hi + step;
+          step *= 2;
+        }
+      hi = MIN (hi, n);
+    }
+  else
+    {
+      /* Backward: the answer is in [0, hint]. */
+      hi = hint;
+      step = 1;
+      lo = hint;
+      while (lo > 0 && pred_at (&list[lo - 1], pred, x))
+        {
+          hi = lo - 1;
+          lo = lo > step ? lo - step : 0;
+          step *= 2;
+        }
+    }
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+
+      if (pred_at (&list[mid], pred, x))
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+  return lo;
+}
+
+gint64
+takt_work_time_worked_hint (const TaktWorkTime *self,
+                            gint64              t,
+                            gsize              *hint)
+{
+  gsize i;
+
+  if (t <= 0 || t >= self->tail_start || self->n_main == 0)
+    return takt_work_time_worked (self, t);
+  i = gallop_first (self->main, self->n_main, *hint, PRED_FROM_GT, t);
+  *hint = i > 0 ? i - 1 : 0;
+  if (i == 0)
+    return 0;
+  i--;
+  return self->main[i].cum + MIN (t, self->main[i].to) - self->main[i].from;
+}
+
+gint64
+takt_work_time_start_at_hint (const TaktWorkTime *self,
+                              gint64              v,
+                              gsize              *hint)
+{
+  gsize i;
+
+  if (v < 0 || v >= self->main_total)
+    return takt_work_time_start_at (self, v);
+  i = gallop_first (self->main, self->n_main, *hint, PRED_END_GT, v);
+  *hint = i;
+  return self->main[i].from + v - self->main[i].cum;
+}
+
+gint64
+takt_work_time_end_at_hint (const TaktWorkTime *self,
+                            gint64              v,
+                            gsize              *hint)
+{
+  gsize i;
+
+  if (v <= 0 || v > self->main_total)
+    return takt_work_time_end_at (self, v);
+  i = gallop_first (self->main, self->n_main, *hint, PRED_END_GE, v);
+  *hint = i;
+  return self->main[i].from + v - self->main[i].cum;
+}
+
 gsize
 takt_work_time_n_intervals (const TaktWorkTime *self)
 {

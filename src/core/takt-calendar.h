@@ -76,6 +76,19 @@ gint64        takt_work_time_between      (const TaktWorkTime *self,
                                            gint64              a,
                                            gint64              b);
 
+/* The same as takt_work_time_worked(), _start_at() and _end_at(), for
+ * sequences of nearby queries: *@hint (start it at 0) remembers where the
+ * last one was found, so a monotone sequence costs O(1) per query. */
+gint64        takt_work_time_worked_hint  (const TaktWorkTime *self,
+                                           gint64              t,
+                                           gsize              *hint);
+gint64        takt_work_time_start_at_hint (const TaktWorkTime *self,
+                                            gint64              v,
+                                            gsize              *hint);
+gint64        takt_work_time_end_at_hint  (const TaktWorkTime *self,
+                                           gint64              v,
+                                           gsize              *hint);
+
 /* The explicit intervals (for tests and drawing): [from, to) relative. */
 gsize         takt_work_time_n_intervals  (const TaktWorkTime *self);
 void          takt_work_time_interval     (const TaktWorkTime *self,

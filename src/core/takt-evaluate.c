@@ -308,36 +308,58 @@ takt_evaluate_schedule (const TaktPlan *plan,
         gboolean never = FALSE;
 
         g_array_set_size (units, units->len + q);
-        for (guint j = 0; j < prod->routing->len && !never; j++)
-          {
-            const TaktStep *step = g_ptr_array_index (prod->routing, j);
-            const TaktRunStep *rs = &g_array_index (run->steps, TaktRunStep, j);
-            const TaktWorkTime *wt = station_wt[step->station_index];
-            gint64 ew = takt_work_time_worked (wt, rs->start - origin) + step->cycle_s;
+        /* prev/cur hold working time of the step's station (prev_wt);
+         * instants are made only where the next station's calendar
+         * differs, and for the finish. */
+        {
+          const TaktWorkTime *prev_wt = NULL;
 
-            if (j == 0)
-              g_array_index (units, Unit, base).start = takt_work_time_start_at (wt, ew - step->cycle_s);
-            cur[0] = takt_work_time_end_at (wt, ew);
-            for (gint64 k = 1; k < q; k++)
-              {
-                gint64 sw = ew;
-
-                if (j > 0)
-                  sw = MAX (sw, takt_work_time_worked (wt, prev[k]));
-                else
-                  g_array_index (units, Unit, base + k).start = takt_work_time_start_at (wt, sw);
-                ew = sw + step->cycle_s;
-                cur[k] = takt_work_time_end_at (wt, ew);
-              }
-            if (cur[q - 1] == TAKT_TIME_NEVER)
-              never = TRUE;
+          for (guint j = 0; j < prod->routing->len && !never; j++)
             {
-              gint64 *t = prev;
+              const TaktStep *step = g_ptr_array_index (prod->routing, j);
+              const TaktRunStep *rs = &g_array_index (run->steps, TaktRunStep, j);
+              const TaktWorkTime *wt = station_wt[step->station_index];
+              gint64 ew = takt_work_time_worked (wt, rs->start - origin) + step->cycle_s;
+              gboolean same = prev_wt == wt;
+              gsize hint = 0, hint2 = 0;
 
-              prev = cur;
-              cur = t;
+              if (j > 0 && !same)
+                for (gint64 k = 0; k < q; k++)
+                  prev[k] = takt_work_time_end_at_hint (prev_wt, prev[k], &hint);
+              hint = 0;
+              if (j == 0)
+                g_array_index (units, Unit, base).start =
+                  takt_work_time_start_at_hint (wt, ew - step->cycle_s, &hint2);
+              cur[0] = ew;
+              for (gint64 k = 1; k < q; k++)
+                {
+                  gint64 sw = ew;
+
+                  if (j > 0)
+                    sw = MAX (sw, same ? prev[k] : takt_work_time_worked_hint (wt, prev[k], &hint));
+                  else
+                    g_array_index (units, Unit, base + k).start = takt_work_time_start_at_hint (wt, sw, &hint2);
+                  ew = sw + step->cycle_s;
+                  cur[k] = ew;
+                }
+              if (takt_work_time_end_at (wt, ew) == TAKT_TIME_NEVER)
+                never = TRUE;
+              prev_wt = wt;
+              {
+                gint64 *t = prev;
+
+                prev = cur;
+                cur = t;
+              }
             }
-          }
+          if (!never)
+            {
+              gsize hint = 0;
+
+              for (gint64 k = 0; k < q; k++)
+                prev[k] = takt_work_time_end_at_hint (prev_wt, prev[k], &hint);
+            }
+        }
         if (never)
           {
             g_ptr_array_add (stats->conflicts,

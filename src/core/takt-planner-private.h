@@ -19,16 +19,18 @@
  * A solution is a set of runs and one order π of the non-pinned ones.  It
  * is decoded into times like this:
  *   - jit: a backward pass over π from its end: each run gets the latest
- *     start at which its units meet their deadlines and it ends before the
- *     runs already placed on its machines (and clear of the pins); then a
- *     forward pass in π order: each run starts at that latest start, or
- *     later where a machine is still busy or the start would lie before 0
- *     (the forward repair: late, never dropped).
+ *     start at which its units meet their deadlines, with each step in a
+ *     free gap of a machine of its station (clear of the runs placed so
+ *     far and of the pins); then a forward pass in π order on empty
+ *     machines: each run starts at that latest start, or later where a
+ *     step does not fit into a gap or the start would lie before 0 (the
+ *     forward repair: late, never dropped).
  *   - asap / level: the forward pass alone, from each run's release (0, or
  *     the day a level run belongs to).
- * On each machine the runs follow π.  Inside a run units flow one piece at
- * a time as the spec says; a step's setup ends, when the machine allows,
- * just as the first unit arrives.
+ * π is a priority order: a run placed later may still take a gap before
+ * the runs placed before it.  Inside a run units flow one piece at a time
+ * as the spec says; a step's setup ends, when the machine allows, just as
+ * the first unit arrives.
  */
 
 #pragma once
@@ -56,6 +58,13 @@ typedef struct
   gint64 to;        /* end */
   int    pin;       /* index in TaktModel.pin_runs */
 } TaktWindow;
+
+/* A machine held from @from to @to (a run's setup start to its end). */
+typedef struct
+{
+  gint64 from;
+  gint64 to;
+} TaktSlot;
 
 typedef struct _TaktPRun TaktPRun;
 
@@ -88,11 +97,9 @@ typedef struct
   GPtrArray      *conflicts;       /* of char* */
 
   /* Decoder state and scratch. */
-  gint64         *machine_free;    /* forward: end of the last run placed */
-  gint64         *machine_busy;    /* backward: setup start of the first run placed */
-  gint64         *scratch_a;
-  gint64         *scratch_b;
-  gint64         *scratch_c;
+  GArray        **pin_blocks;      /* per flat machine: the union of its pin windows */
+  GArray        **timeline;        /* per flat machine: TaktSlot sorted, disjoint */
+  gint64         *scratch[8];      /* per-unit work arrays, scratch_len long */
   gsize           scratch_len;
   gint64         *product_units_buf;   /* matching scratch */
   gsize           product_units_len;
@@ -118,8 +125,17 @@ struct _TaktPRun
   gsize     finish_len;
 };
 
+/* How a solution's order becomes times (see above). */
+typedef enum
+{
+  TAKT_DECODE_PUSH,          /* forward pass only (asap, level) */
+  TAKT_DECODE_PULL,          /* backward pass, forward repair, right-justification (jit) */
+  TAKT_DECODE_PUSH_JUSTIFY,  /* forward pass, then right-justification (jit) */
+} TaktDecode;
+
 typedef struct
 {
+  TaktDecode mode;
   GPtrArray *runs;         /* of TaktPRun* (non-pinned; owned) */
   GArray    *order;        /* of int: π, indices into runs */
   /* Totals of the last decode. */
@@ -144,11 +160,9 @@ void          takt_prun_free             (TaktPRun           *run);
 TaktSolution *takt_solution_copy         (const TaktModel    *model,
                                           const TaktSolution *solution);
 void          takt_solution_free         (TaktSolution       *solution);
-/* Decodes @solution (see above) and sets its totals.  @backward: the jit
- * backward pass. */
+/* Decodes @solution (see above, by solution->mode) and sets its totals. */
 void          takt_solution_decode       (TaktModel          *model,
-                                          TaktSolution       *solution,
-                                          gboolean            backward);
+                                          TaktSolution       *solution);
 /* The deadline (relative due) of plan unit @u of @product; TAKT_INF past
  * the end. */
 gint64        takt_model_unit_due        (const TaktModel    *model,

@@ -25,6 +25,8 @@
 #define WEEK_S (7 * TAKT_DAY_S)
 /* The lot sizing looks at most this many demands ahead for one run. */
 #define LOT_WINDOW 96
+/* Free gaps a step tries on a machine before it goes after the last run. */
+#define GAP_TRIES 24
 
 /* ---- small helpers ---- */
 
@@ -74,9 +76,8 @@ ensure_scratch (TaktModel *model,
   if (n <= model->scratch_len)
     return;
   n = MAX (n, model->scratch_len * 2);
-  model->scratch_a = g_renew (gint64, model->scratch_a, n);
-  model->scratch_b = g_renew (gint64, model->scratch_b, n);
-  model->scratch_c = g_renew (gint64, model->scratch_c, n);
+  for (guint i = 0; i < G_N_ELEMENTS (model->scratch); i++)
+    model->scratch[i] = g_renew (gint64, model->scratch[i], n);
   model->scratch_len = n;
 }
 
@@ -163,6 +164,7 @@ takt_solution_copy (const TaktModel    *model,
   for (guint i = 0; i < solution->runs->len; i++)
     g_ptr_array_add (copy->runs, takt_prun_copy (model, g_ptr_array_index (solution->runs, i)));
   g_array_append_vals (copy->order, solution->order->data, solution->order->len);
+  copy->mode = solution->mode;
   copy->total = solution->total;
   copy->holding = solution->holding;
   copy->tardiness = solution->tardiness;
@@ -263,25 +265,58 @@ run_deadlines (const TaktModel *model,
 
 /* ---- one-piece flow ---- */
 
+/* The units' departures from one step: in working time of the station
+ * (w, always there) and as instants (real, made when needed).  Steps at
+ * stations with the same calendar pass working time on unchanged. */
+typedef struct
+{
+  const TaktWorkTime *wt;
+  gint64             *w;
+  gint64             *real;
+  gboolean            has_real;
+} Flow;
+
+static void
+flow_make_real (Flow  *flow,
+                gint64 q)
+{
+  gsize hint = 0;
+
+  if (flow->has_real)
+    return;
+  for (gint64 k = 0; k < q; k++)
+    flow->real[k] = takt_work_time_end_at_hint (flow->wt, flow->w[k], &hint);
+  flow->has_real = TRUE;
+}
+
+static inline gint64
+flow_real0 (const Flow *flow)
+{
+  return flow->has_real ? flow->real[0] : takt_work_time_end_at (flow->wt, flow->w[0]);
+}
+
 /* One step of a run, forward.  Unit 1 arrives at @arrive0 (for step 1: the
- * wanted start); units k >= 2 arrive at @arrive[k] (NULL at step 1: they
- * are there as soon as the previous unit has left).  The machine is free
- * from @free.  Fills @out with each unit's departure.  Returns FALSE when
- * the station never finishes the step. */
+ * wanted start); later units as @prev says (NULL at step 1: they are there
+ * as soon as the unit before has left).  The machine is free from @free.
+ * Fills @out and *@end (the last unit's departure).  Returns FALSE when the
+ * station never finishes the step. */
 static gboolean
 step_forward (const TaktWorkTime *wt,
               gint64              cycle,
               gint64              setup,
               gint64              arrive0,
-              const gint64       *arrive,
+              Flow               *prev,
               gint64              q,
               gint64              free,
               gint64             *setup_start,
               gint64             *start,
-              gint64             *out)
+              Flow               *out,
+              gint64             *end)
 {
   gint64 f = takt_work_time_next (wt, MAX (free, 0));
   gint64 ss = 0, sd, st, ew;
+  gboolean same = prev != NULL && prev->wt == wt;
+  gsize hint = 0;
 
   if (f == TAKT_TIME_NEVER)
     return FALSE;
@@ -301,18 +336,28 @@ step_forward (const TaktWorkTime *wt,
     return FALSE;
   if (setup == 0)
     ss = st;
+  if (prev != NULL && !same)
+    flow_make_real (prev, q);
+
   ew = takt_work_time_worked (wt, st) + cycle;
-  out[0] = takt_work_time_end_at (wt, ew);
+  out->w[0] = ew;
   for (gint64 k = 1; k < q; k++)
     {
       gint64 sw = ew;
 
-      if (arrive != NULL)
-        sw = MAX (sw, takt_work_time_worked (wt, arrive[k]));
+      if (prev != NULL)
+        {
+          gint64 aw = same ? prev->w[k] : takt_work_time_worked_hint (wt, prev->real[k], &hint);
+
+          sw = MAX (sw, aw);
+        }
       ew = sw + cycle;
-      out[k] = takt_work_time_end_at (wt, ew);
+      out->w[k] = ew;
     }
-  if (out[q - 1] == TAKT_TIME_NEVER)
+  out->wt = wt;
+  out->has_real = FALSE;
+  *end = takt_work_time_end_at (wt, ew);
+  if (*end == TAKT_TIME_NEVER)
     return FALSE;
   *setup_start = ss;
   *start = st;
@@ -341,8 +386,55 @@ pin_overlap (const TaktModel *model,
   return NULL;
 }
 
-/* Computes step @j of @run on flat machine @mach, free from @free, clear of
- * the pin windows there (moving the setup after a pin it would overlap). */
+/* The first slot of @slots (sorted, disjoint) that overlaps [from, to), or
+ * NULL. */
+static const TaktSlot *
+slot_overlap (const GArray *slots,
+              gint64        from,
+              gint64        to)
+{
+  guint lo = 0, hi = slots->len;
+
+  /* The first slot that ends after from. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (slots, TaktSlot, mid).to <= from)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo < slots->len && g_array_index (slots, TaktSlot, lo).from < to)
+    return &g_array_index (slots, TaktSlot, lo);
+  return NULL;
+}
+
+static void
+slot_insert (GArray *slots,
+             gint64  from,
+             gint64  to)
+{
+  TaktSlot slot = { from, to };
+  guint lo = 0, hi = slots->len;
+
+  if (to <= from)
+    return;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (slots, TaktSlot, mid).from < from)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  g_array_insert_val (slots, lo, slot);
+}
+
+/* Computes step @j of @run on flat machine @mach, in a free gap of its
+ * timeline: when the step would overlap a slot, its setup moves after it.
+ * Sets *@pushed when it had to move. */
 static gboolean
 step_on_machine (TaktModel    *model,
                  TaktPRun     *run,
@@ -350,52 +442,65 @@ step_on_machine (TaktModel    *model,
                  int           mach,
                  gint64        free,
                  gint64        arrive0,
-                 const gint64 *arrive,
-                 gboolean      avoid_pins,
+                 Flow         *prev,
                  gint64       *setup_start,
                  gint64       *start,
-                 gint64       *out)
+                 Flow         *out,
+                 gint64       *end,
+                 gboolean     *pushed)
 {
   const TaktProduct *prod = takt_model_product (model, run->product);
   const TaktStep *step = product_step (prod, j);
   const TaktWorkTime *wt = model->station_wt[step->station_index];
+  const GArray *slots = model->timeline[mach];
 
-  for (int guard = 0; guard < 10000; guard++)
+  *pushed = FALSE;
+  for (int tries = 0;; tries++)
     {
-      const TaktWindow *w;
+      const TaktSlot *slot;
 
-      if (!step_forward (wt, step->cycle_s, step->setup_s, arrive0, arrive,
-                         run->quantity, free, setup_start, start, out))
+      if (!step_forward (wt, step->cycle_s, step->setup_s, arrive0, prev,
+                         run->quantity, free, setup_start, start, out, end))
         return FALSE;
-      if (!avoid_pins)
+      slot = slot_overlap (slots, *setup_start, *end);
+      if (slot == NULL)
         return TRUE;
-      w = pin_overlap (model, mach, *setup_start, out[run->quantity - 1], -1);
-      if (w == NULL)
-        return TRUE;
-      free = w->to;
+      /* Gaps are tried one by one near the wanted start; after a few
+       * dozen the step goes after the machine's last slot. */
+      if (tries >= GAP_TRIES)
+        free = MAX (slot->to, g_array_index (slots, TaktSlot, slots->len - 1).to);
+      else
+        free = slot->to;
+      *pushed = TRUE;
     }
-  return TRUE;
 }
 
-/* Places @run forward: its first unit starts at @x or later.  With
- * @choose, free machines are chosen (the one that is free just in time,
- * else the earliest free); otherwise run->use is kept.  Records the times
- * and the units' finishes.  Returns FALSE when it can never be finished. */
+/* Places @run forward: its first unit starts at @x or later, each step in
+ * a free gap, step j not before @floor[j] when given.  A step keeps the
+ * machine of the last decode (or the search's choice) when it fits there
+ * without waiting; otherwise it takes the machine where it ends first.
+ * Records the times and the units' finishes but does not enter them in
+ * the timelines.  Returns FALSE when the run can never be finished. */
 static gboolean
-run_forward (TaktModel *model,
-             TaktPRun  *run,
-             gint64     x,
-             gboolean   choose,
-             gboolean   avoid_pins,
-             gboolean   respect_free)
+run_forward (TaktModel    *model,
+             TaktPRun     *run,
+             gint64        x,
+             const gint64 *floor)
 {
   const TaktProduct *prod = takt_model_product (model, run->product);
   gint64 q = run->quantity;
-  gint64 *prev, *cur;
+  Flow flows[3];
+  Flow *prev = NULL, *cur, *best;
+  int spare = 0;
 
   ensure_scratch (model, q);
-  prev = model->scratch_a;
-  cur = model->scratch_b;
+  for (int i = 0; i < 3; i++)
+    {
+      flows[i].w = model->scratch[2 * i];
+      flows[i].real = model->scratch[2 * i + 1];
+      flows[i].has_real = FALSE;
+      flows[i].wt = NULL;
+    }
 
   for (guint j = 0; j < prod->routing->len; j++)
     {
@@ -403,91 +508,90 @@ run_forward (TaktModel *model,
       int s = step->station_index;
       int base = model->machine_base[s];
       int n_mach = model->station_machines[s];
-      const TaktWorkTime *wt = model->station_wt[s];
-      gint64 arrive0 = j == 0 ? x : prev[0];
-      const gint64 *arrive = j == 0 ? NULL : prev;
-      int m = run->assign[j] >= 0 ? run->assign[j] : run->use[j];
-      gboolean pins_here = FALSE;
-      gint64 ss, st;
+      gint64 arrive0 = j == 0 ? x : flow_real0 (prev);
+      int prefer = run->assign[j] >= 0 ? run->assign[j] : run->use[j];
+      int pick = -1;
+      gint64 best_ss = 0, best_st = 0, best_end = G_MAXINT64;
+      gint64 ss, st, end, fl = floor != NULL ? floor[j] : 0;
+      gboolean pushed;
 
-      if (choose && run->assign[j] < 0)
-        {
-          /* The setup would start at need with a free machine: any machine
-           * free by then gives the same times.  Keep the machine of the
-           * last decode when it is free in time, else take the one freed
-           * last among those free in time (best fit), else the one freed
-           * first. */
-          gint64 need = arrive0;
-          int best_fit = -1, earliest = -1;
-
-          if (step->setup_s > 0)
-            {
-              gint64 ls = takt_work_time_latest_start (wt, arrive0, step->setup_s);
-
-              need = ls == TAKT_TIME_NONE ? 0 : ls;
-            }
-          for (int i = 0; i < n_mach; i++)
-            {
-              gint64 f = respect_free ? model->machine_free[base + i] : 0;
-
-              if (f <= need && (best_fit < 0 || f > model->machine_free[base + best_fit]))
-                best_fit = i;
-              if (earliest < 0 || f < model->machine_free[base + earliest])
-                earliest = i;
-              if (avoid_pins && model->pin_windows[base + i]->len > 0)
-                pins_here = TRUE;
-            }
-          if (m < 0 || m >= n_mach || (respect_free && model->machine_free[base + m] > need))
-            m = best_fit >= 0 ? best_fit : earliest;
-
-          if (pins_here)
-            {
-              /* Pins may push a machine's step: try them all. */
-              gint64 best_end = G_MAXINT64;
-              int best = -1;
-
-              for (int i = 0; i < n_mach; i++)
-                {
-                  gint64 f = respect_free ? model->machine_free[base + i] : 0;
-
-                  if (!step_on_machine (model, run, j, base + i, f, arrive0, arrive,
-                                        avoid_pins, &ss, &st, cur))
-                    continue;
-                  if (cur[q - 1] < best_end || (cur[q - 1] == best_end && i == m))
-                    {
-                      best_end = cur[q - 1];
-                      best = i;
-                    }
-                }
-              if (best < 0)
-                return FALSE;
-              m = best;
-            }
-        }
-      if (m < 0)
-        m = 0;
-      if (!step_on_machine (model, run, j, base + m,
-                            respect_free ? model->machine_free[base + m] : 0,
-                            arrive0, arrive, avoid_pins, &ss, &st, cur))
-        return FALSE;
-      run->use[j] = m;
-      run->setup_start[j] = ss;
-      run->start[j] = st;
-      run->end[j] = cur[q - 1];
+      /* The two flows that are not prev. */
       {
-        gint64 *t = prev;
+        int k = 0;
+        Flow *other[2];
 
-        prev = cur;
-        cur = t;
+        for (int i = 0; i < 3; i++)
+          if (&flows[i] != prev)
+            other[k++] = &flows[i];
+        cur = other[spare];
+        best = other[1 - spare];
       }
+
+      if (prefer >= n_mach)
+        prefer = -1;
+      if (prefer >= 0)
+        {
+          if (step_on_machine (model, run, j, base + prefer, fl, arrive0, prev,
+                               &ss, &st, cur, &end, &pushed))
+            {
+              Flow *t = best;
+
+              pick = prefer;
+              best_ss = ss;
+              best_st = st;
+              best_end = end;
+              best = cur;
+              cur = t;
+            }
+          else
+            pushed = TRUE;
+          if (run->assign[j] >= 0)
+            pushed = FALSE;
+        }
+      else
+        pushed = TRUE;
+
+      if (pushed)
+        for (int i = 0; i < n_mach; i++)
+          {
+            gboolean p2;
+
+            if (i == prefer)
+              continue;
+            if (!step_on_machine (model, run, j, base + i, fl, arrive0, prev, &ss, &st, cur, &end, &p2))
+              continue;
+            if (end < best_end)
+              {
+                Flow *t = best;
+
+                pick = i;
+                best_ss = ss;
+                best_st = st;
+                best_end = end;
+                best = cur;
+                cur = t;
+              }
+            if (!p2)
+              break;
+          }
+      if (pick < 0)
+        return FALSE;
+
+      run->use[j] = pick;
+      run->setup_start[j] = best_ss;
+      run->start[j] = best_st;
+      run->end[j] = best_end;
+      prev = best;
+      spare = 0;
     }
 
+  flow_make_real (prev, q);
   if (run->finish_len != (gsize) q)
     {
       run->finish = g_renew (gint64, run->finish, q);
       run->finish_len = q;
     }
-  memcpy (run->finish, prev, q * sizeof (gint64));
+  memcpy (run->finish, prev->real, q * sizeof (gint64));
   return TRUE;
 }
 
@@ -495,7 +599,8 @@ run_forward (TaktModel *model,
  * the last unit leaves step j by @bound[j].  Sets @lss[j] (latest setup
  * start) and @le[j] (latest end) and returns the latest start of the first
  * unit at step 1; values may lie before 0 (the deadlines cannot be met) or
- * be TAKT_INF (nothing bounds them). */
+ * be TAKT_INF (nothing bounds them).  Working time is passed on unchanged
+ * between steps with the same calendar. */
 static gint64
 run_backward (TaktModel    *model,
               TaktPRun     *run,
@@ -505,10 +610,13 @@ run_backward (TaktModel    *model,
 {
   const TaktProduct *prod = takt_model_product (model, run->product);
   gint64 q = run->quantity;
-  gint64 *dl;
+  gint64 *dl, *sw;
+  const TaktWorkTime *dl_wt = NULL;   /* non-NULL: dl holds working time of it */
+  gint64 x = TAKT_INF;
 
   ensure_scratch (model, q);
-  dl = model->scratch_c;
+  dl = model->scratch[6];
+  sw = model->scratch[7];
   run_deadlines (model, run, dl);
 
   for (int j = (int) prod->routing->len - 1; j >= 0; j--)
@@ -517,35 +625,69 @@ run_backward (TaktModel    *model,
       const TaktWorkTime *wt = model->station_wt[step->station_index];
       gint64 c = step->cycle_s;
       gint64 next_start = TAKT_INF;
+      gboolean in_w = dl_wt == wt;
+      gsize hint = 0;
 
-      if (bound[j] < dl[q - 1])
-        dl[q - 1] = bound[j];
       for (gint64 k = q - 1; k >= 0; k--)
         {
-          gint64 lw = dl[k] >= TAKT_INF ? TAKT_INF : wt_worked (wt, dl[k]);
+          gint64 lw;
 
+          if (dl[k] >= TAKT_INF)
+            lw = TAKT_INF;
+          else if (in_w)
+            lw = dl[k];
+          else if (dl[k] < 0)
+            lw = dl[k];
+          else
+            lw = takt_work_time_worked_hint (wt, dl[k], &hint);
+          if (k == q - 1 && bound[j] < TAKT_INF)
+            lw = MIN (lw, wt_worked (wt, bound[j]));
           lw = MIN (lw, next_start);
           if (lw >= TAKT_INF)
             {
               if (k == q - 1)
                 le[j] = TAKT_INF;
-              dl[k] = TAKT_INF;
+              sw[k] = TAKT_INF;
               next_start = TAKT_INF;
               continue;
             }
           if (k == q - 1)
             le[j] = wt_end_at (wt, lw);
           next_start = lw - c;
-          dl[k] = wt_start_at (wt, next_start);
+          sw[k] = next_start;
         }
-      if (dl[0] >= TAKT_INF)
-        lss[j] = TAKT_INF;
-      else if (step->setup_s > 0)
-        lss[j] = wt_start_at (wt, wt_worked (wt, dl[0]) - step->setup_s);
+
+      if (sw[0] >= TAKT_INF)
+        {
+          lss[j] = TAKT_INF;
+          x = TAKT_INF;
+        }
       else
-        lss[j] = dl[0];
+        {
+          x = wt_start_at (wt, sw[0]);
+          lss[j] = step->setup_s > 0 ? wt_start_at (wt, sw[0] - step->setup_s) : x;
+        }
+
+      /* Deadlines of the step before: these latest starts. */
+      if (j > 0 && model->station_wt[product_step (prod, j - 1)->station_index] == wt)
+        {
+          gint64 *t = dl;
+
+          dl = sw;
+          sw = t;
+          dl_wt = wt;
+        }
+      else if (j > 0)
+        {
+          hint = 0;
+          for (gint64 k = q - 1; k >= 0; k--)
+            dl[k] = sw[k] >= TAKT_INF ? TAKT_INF
+                    : sw[k] < 0 ? sw[k]
+                    : takt_work_time_start_at_hint (wt, sw[k], &hint);
+          dl_wt = NULL;
+        }
     }
-  return dl[0];
+  return x;
 }
 
 /* ---- the model ---- */
@@ -607,7 +749,8 @@ place_pins (TaktModel *model)
       const TaktPin *pin = g_ptr_array_index (plan->pins, pi);
       const TaktProduct *prod = takt_model_product (model, pin->product_index);
       TaktPRun *run;
-      gint64 *prev, *cur;
+      Flow flows[2];
+      Flow *prev, *cur;
       gint64 q = pin->quantity;
       gboolean ok = TRUE;
 
@@ -627,15 +770,23 @@ place_pins (TaktModel *model)
       run->quantity = q;
       run->release = MAX (pin->start - model->origin, 0);
       ensure_scratch (model, q);
-      prev = model->scratch_a;
-      cur = model->scratch_b;
+      for (int i = 0; i < 2; i++)
+        {
+          flows[i].w = model->scratch[2 * i];
+          flows[i].real = model->scratch[2 * i + 1];
+          flows[i].has_real = FALSE;
+          flows[i].wt = NULL;
+        }
+      prev = NULL;
+      cur = &flows[0];
 
       for (guint j = 0; j < prod->routing->len && ok; j++)
         {
           const TaktStep *step = product_step (prod, j);
           int s = step->station_index;
           int base = model->machine_base[s];
-          gint64 ss = 0, st = 0;
+          const TaktWorkTime *wt = model->station_wt[s];
+          gint64 ss = 0, st = 0, end = 0;
 
           if (j == 0)
             {
@@ -646,75 +797,95 @@ place_pins (TaktModel *model)
                * enough working time since the horizon start), it begins
                * there instead. */
               if (step->setup_s > 0 &&
-                  takt_work_time_latest_start (model->station_wt[s], run->release,
-                                               step->setup_s) == TAKT_TIME_NONE)
+                  takt_work_time_latest_start (wt, run->release, step->setup_s) == TAKT_TIME_NONE)
                 free = run->release;
-              ok = step_on_machine (model, run, 0, base + m, free, run->release, NULL, FALSE,
-                                    &ss, &st, cur);
+              ok = step_forward (wt, step->cycle_s, step->setup_s, run->release, NULL, q, free,
+                                 &ss, &st, cur, &end);
               run->use[0] = m;
             }
           else
             {
               gint64 best_end = G_MAXINT64;
               int best = -1;
+              gint64 arrive0 = flow_real0 (prev);
 
-              /* Later steps: the machine where the step ends first. */
+              /* Later steps: by one-piece flow, on the machine where the
+               * step ends first, after the pins already there. */
               for (int i = 0; i < model->station_machines[s]; i++)
                 {
-                  gint64 ss_i, st_i;
+                  gint64 free = 0, ss_i, st_i, end_i;
+                  const TaktWindow *w;
 
-                  if (!step_on_machine (model, run, j, base + i, 0, prev[0], prev, TRUE,
-                                        &ss_i, &st_i, cur))
-                    continue;
-                  if (cur[q - 1] < best_end)
+                  for (;;)
                     {
-                      best_end = cur[q - 1];
-                      best = i;
+                      if (!step_forward (wt, step->cycle_s, step->setup_s, arrive0, prev, q, free,
+                                         &ss_i, &st_i, cur, &end_i))
+                        break;
+                      w = pin_overlap (model, base + i, ss_i, end_i, -1);
+                      if (w == NULL)
+                        {
+                          if (end_i < best_end)
+                            {
+                              best_end = end_i;
+                              best = i;
+                            }
+                          break;
+                        }
+                      free = w->to;
                     }
                 }
-              ok = best >= 0 &&
-                   step_on_machine (model, run, j, base + best, 0, prev[0], prev, TRUE,
-                                    &ss, &st, cur);
+              ok = best >= 0;
+              if (ok)
+                {
+                  gint64 free = 0;
+                  const TaktWindow *w;
+
+                  for (;;)
+                    {
+                      step_forward (wt, step->cycle_s, step->setup_s, arrive0, prev, q, free,
+                                    &ss, &st, cur, &end);
+                      w = pin_overlap (model, base + best, ss, end, -1);
+                      if (w == NULL)
+                        break;
+                      free = w->to;
+                    }
+                }
               run->use[j] = best;
             }
           if (!ok)
             break;
           run->setup_start[j] = ss;
           run->start[j] = st;
-          run->end[j] = cur[q - 1];
+          run->end[j] = end;
 
           if (j == 0)
             {
-              const TaktWindow *w = pin_overlap (model, base + run->use[0], ss, cur[q - 1], -1);
+              const TaktWindow *w = pin_overlap (model, base + run->use[0], ss, end, -1);
               gint64 from = ss;
 
-              for (; w != NULL; w = pin_overlap (model, base + run->use[0], from, cur[q - 1], -1))
+              for (; w != NULL; w = pin_overlap (model, base + run->use[0], from, end, -1))
                 {
                   g_autofree char *a = format_rel (model, MAX (ss, w->from));
-                  g_autofree char *b = format_rel (model, MIN (cur[q - 1], w->to));
+                  g_autofree char *b = format_rel (model, MIN (end, w->to));
                   const TaktStation *sta = g_ptr_array_index (plan->stations, s);
 
                   g_ptr_array_add (model->conflicts,
                                    g_strdup_printf ("pins %d and %d overlap on %s machine %d from %s to %s",
                                                     w->pin + 1, pi + 1, sta->id, run->use[0] + 1, a, b));
                   from = w->to;
-                  if (from >= cur[q - 1])
+                  if (from >= end)
                     break;
                 }
             }
           {
-            TaktWindow w = { ss, cur[q - 1], pi };
+            TaktWindow w = { ss, end, pi };
             GArray *wins = model->pin_windows[base + run->use[j]];
 
             g_array_append_val (wins, w);
             g_array_sort (wins, compare_windows);
           }
-          {
-            gint64 *t = prev;
-
-            prev = cur;
-            cur = t;
-          }
+          prev = cur;
+          cur = prev == &flows[0] ? &flows[1] : &flows[0];
         }
 
       if (!ok)
@@ -725,8 +896,9 @@ place_pins (TaktModel *model)
           takt_prun_free (run);
           continue;
         }
+      flow_make_real (prev, q);
       run->placed = TRUE;
-      run->finish = g_memdup2 (prev, q * sizeof (gint64));
+      run->finish = g_memdup2 (prev->real, q * sizeof (gint64));
       run->finish_len = q;
       g_ptr_array_add (model->pin_runs, run);
     }
@@ -873,11 +1045,15 @@ takt_model_new (const TaktPlan *plan,
       model->n_machines += model->station_machines[s];
     }
   model->machine_base[model->n_stations] = model->n_machines;
-  model->machine_free = g_new0 (gint64, MAX (model->n_machines, 1));
-  model->machine_busy = g_new0 (gint64, MAX (model->n_machines, 1));
   model->pin_windows = g_new0 (GArray *, MAX (model->n_machines, 1));
+  model->pin_blocks = g_new0 (GArray *, MAX (model->n_machines, 1));
+  model->timeline = g_new0 (GArray *, MAX (model->n_machines, 1));
   for (int i = 0; i < model->n_machines; i++)
-    model->pin_windows[i] = g_array_new (FALSE, FALSE, sizeof (TaktWindow));
+    {
+      model->pin_windows[i] = g_array_new (FALSE, FALSE, sizeof (TaktWindow));
+      model->pin_blocks[i] = g_array_new (FALSE, FALSE, sizeof (TaktSlot));
+      model->timeline[i] = g_array_new (FALSE, FALSE, sizeof (TaktSlot));
+    }
 
   model->dead_station = g_new (int, MAX (model->n_products, 1));
   for (int p = 0; p < model->n_products; p++)
@@ -900,6 +1076,27 @@ takt_model_new (const TaktPlan *plan,
 
   model->pin_runs = g_ptr_array_new_with_free_func ((GDestroyNotify) takt_prun_free);
   place_pins (model);
+  /* The machines' time the pins hold, as disjoint blocks. */
+  for (int i = 0; i < model->n_machines; i++)
+    {
+      const GArray *wins = model->pin_windows[i];
+
+      for (guint k = 0; k < wins->len; k++)
+        {
+          const TaktWindow *w = &g_array_index (wins, TaktWindow, k);
+          GArray *blocks = model->pin_blocks[i];
+          TaktSlot *last = blocks->len > 0 ? &g_array_index (blocks, TaktSlot, blocks->len - 1) : NULL;
+
+          if (last != NULL && w->from < last->to)
+            last->to = MAX (last->to, w->to);
+          else
+            {
+              TaktSlot slot = { w->from, w->to };
+
+              g_array_append_val (blocks, slot);
+            }
+        }
+    }
   build_plan_units (model);
   ensure_scratch (model, 64);
   return model;
@@ -922,20 +1119,36 @@ takt_model_free (TaktModel *model)
   g_free (model->plan_units);
   g_clear_pointer (&model->pin_runs, g_ptr_array_unref);
   for (int i = 0; i < model->n_machines; i++)
-    g_array_unref (model->pin_windows[i]);
+    {
+      g_array_unref (model->pin_windows[i]);
+      g_array_unref (model->pin_blocks[i]);
+      g_array_unref (model->timeline[i]);
+    }
   g_free (model->pin_windows);
+  g_free (model->pin_blocks);
+  g_free (model->timeline);
   g_clear_pointer (&model->conflicts, g_ptr_array_unref);
-  g_free (model->machine_free);
-  g_free (model->machine_busy);
-  g_free (model->scratch_a);
-  g_free (model->scratch_b);
-  g_free (model->scratch_c);
+  for (guint i = 0; i < G_N_ELEMENTS (model->scratch); i++)
+    g_free (model->scratch[i]);
   g_free (model->product_units_buf);
   g_free (model);
 }
 
 /* ---- decoding ---- */
 
+static void
+timelines_reset (TaktModel *model)
+{
+  for (int i = 0; i < model->n_machines; i++)
+    {
+      g_array_set_size (model->timeline[i], 0);
+      g_array_append_vals (model->timeline[i], model->pin_blocks[i]->data, model->pin_blocks[i]->len);
+    }
+}
+
+/* The backward pass: each run, in reverse π, at the latest start where
+ * its deadlines are met and each step's latest window lies in a free gap
+ * of a machine of its station. */
 static void
 backward_pass (TaktModel    *model,
                TaktSolution *solution)
@@ -944,8 +1157,7 @@ backward_pass (TaktModel    *model,
   g_autofree gint64 *lss = g_new (gint64, MAX (model->max_steps, 1));
   g_autofree gint64 *le = g_new (gint64, MAX (model->max_steps, 1));
 
-  for (int i = 0; i < model->n_machines; i++)
-    model->machine_busy[i] = TAKT_INF;
+  timelines_reset (model);
 
   for (int oi = (int) solution->order->len - 1; oi >= 0; oi--)
     {
@@ -954,26 +1166,10 @@ backward_pass (TaktModel    *model,
       guint n = prod->routing->len;
       gint64 x = 0;
 
-      /* Machines: the one chosen by the search, else the one whose next
-       * run starts last (lowest number on a tie). */
       for (guint j = 0; j < n; j++)
-        {
-          int s = product_step (prod, j)->station_index;
-          int base = model->machine_base[s];
-          int m = run->assign[j];
+        bound[j] = TAKT_INF;
 
-          if (m < 0 || m >= model->station_machines[s])
-            {
-              m = 0;
-              for (int i = 1; i < model->station_machines[s]; i++)
-                if (model->machine_busy[base + i] > model->machine_busy[base + m])
-                  m = i;
-            }
-          run->use[j] = m;
-          bound[j] = model->machine_busy[base + m];
-        }
-
-      for (int guard = 0; guard < 64; guard++)
+      for (int guard = 0; guard < 100000; guard++)
         {
           gboolean moved = FALSE;
 
@@ -981,15 +1177,38 @@ backward_pass (TaktModel    *model,
           for (guint j = 0; j < n; j++)
             {
               int s = product_step (prod, j)->station_index;
-              int mach = model->machine_base[s] + run->use[j];
-              const TaktWindow *w;
+              int base = model->machine_base[s];
+              int n_mach = model->station_machines[s];
+              gint64 to = le[j] >= TAKT_INF ? TAKT_INF : MAX (le[j], lss[j] + 1);
+              gint64 best_bound = G_MININT64;
+              int best = -1;
 
-              if (lss[j] >= TAKT_INF || model->pin_windows[mach]->len == 0)
+              if (lss[j] >= TAKT_INF)
                 continue;
-              w = pin_overlap (model, mach, lss[j], le[j] >= TAKT_INF ? TAKT_INF : MAX (le[j], lss[j] + 1), -1);
-              if (w != NULL && w->from < bound[j])
+              /* On each machine the window must end before the first slot
+               * it overlaps; take the machine that lets it end latest (the
+               * one it had on a tie). */
+              for (int i = 0; i < n_mach; i++)
                 {
-                  bound[j] = w->from;
+                  const TaktSlot *slot;
+                  gint64 b;
+
+                  if (run->assign[j] >= 0 && run->assign[j] < n_mach && i != run->assign[j])
+                    continue;
+                  slot = slot_overlap (model->timeline[base + i], lss[j], to);
+                  b = slot == NULL ? bound[j] : MIN (bound[j], slot->from);
+                  if (b > best_bound || (b == best_bound && i == run->use[j]))
+                    {
+                      best_bound = b;
+                      best = i;
+                    }
+                }
+              if (best < 0)
+                best = 0;
+              run->use[j] = best;
+              if (best_bound < bound[j])
+                {
+                  bound[j] = best_bound;
                   moved = TRUE;
                 }
             }
@@ -1001,21 +1220,21 @@ backward_pass (TaktModel    *model,
       for (guint j = 0; j < n; j++)
         {
           int s = product_step (prod, j)->station_index;
-          int mach = model->machine_base[s] + run->use[j];
 
-          if (lss[j] < model->machine_busy[mach])
-            model->machine_busy[mach] = lss[j];
+          if (lss[j] < TAKT_INF && le[j] < TAKT_INF)
+            slot_insert (model->timeline[model->machine_base[s] + run->use[j]], lss[j], MAX (le[j], lss[j] + 1));
         }
     }
 }
 
+/* The forward pass: each run, in π order, from its release (jit: from its
+ * latest start) or later, in free gaps. */
 static void
 forward_pass (TaktModel    *model,
               TaktSolution *solution,
               gboolean      backward)
 {
-  for (int i = 0; i < model->n_machines; i++)
-    model->machine_free[i] = 0;
+  timelines_reset (model);
 
   for (guint oi = 0; oi < solution->order->len; oi++)
     {
@@ -1029,15 +1248,170 @@ forward_pass (TaktModel    *model,
         x = MAX (x, model->horizon);
       x = MAX (x, 0);
 
-      run->placed = run_forward (model, run, x, TRUE, TRUE, TRUE);
+      run->placed = run_forward (model, run, x, NULL);
       if (!run->placed)
         continue;
       for (guint j = 0; j < prod->routing->len; j++)
         {
           int mach = model->machine_base[product_step (prod, j)->station_index] + run->use[j];
 
-          model->machine_free[mach] = MAX (model->machine_free[mach], run->end[j]);
+          slot_insert (model->timeline[mach], run->setup_start[j], run->end[j]);
         }
+    }
+}
+
+static void
+slot_remove (GArray *slots,
+             gint64  from,
+             gint64  to)
+{
+  guint lo = 0, hi = slots->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (slots, TaktSlot, mid).from < from)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo < slots->len && g_array_index (slots, TaktSlot, lo).from == from &&
+      g_array_index (slots, TaktSlot, lo).to == to)
+    g_array_remove_index (slots, lo);
+}
+
+/* The start of the first slot at or after @t, or TAKT_INF. */
+static gint64
+next_slot_from (const GArray *slots,
+                gint64        t)
+{
+  guint lo = 0, hi = slots->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (slots, TaktSlot, mid).from < t)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < slots->len ? g_array_index (slots, TaktSlot, lo).from : TAKT_INF;
+}
+
+typedef struct
+{
+  gint64 key;
+  int    index;
+} StartKey;
+
+static int
+compare_start_desc (gconstpointer a,
+                    gconstpointer b)
+{
+  const StartKey *x = a;
+  const StartKey *y = b;
+
+  if (x->key != y->key)
+    return x->key > y->key ? -1 : 1;
+  return (x->index > y->index) - (x->index < y->index);
+}
+
+/* Right-justification after the forward pass: from the last run to the
+ * first, each run moves as late as its deadlines and the next runs on its
+ * machines allow (on the same machines).  Only units that would be early
+ * move, so stock falls and no unit becomes late. */
+static void
+justify_pass (TaktModel    *model,
+              TaktSolution *solution)
+{
+  g_autofree StartKey *keys = g_new (StartKey, MAX (solution->runs->len, 1));
+  g_autofree gint64 *bound = g_new (gint64, MAX (model->max_steps, 1));
+  g_autofree gint64 *lss = g_new (gint64, MAX (model->max_steps, 1));
+  g_autofree gint64 *le = g_new (gint64, MAX (model->max_steps, 1));
+  g_autofree gint64 *saved = g_new (gint64, 3 * MAX (model->max_steps, 1));
+  g_autofree int *assign = g_new (int, MAX (model->max_steps, 1));
+  g_autofree int *use = g_new (int, MAX (model->max_steps, 1));
+  g_autofree gint64 *saved_ss = g_new (gint64, MAX (model->max_steps, 1));
+  g_autofree gint64 *finish = NULL;
+  gsize finish_len = 0;
+  guint n_keys = 0;
+
+  for (guint i = 0; i < solution->runs->len; i++)
+    {
+      const TaktPRun *run = g_ptr_array_index (solution->runs, i);
+
+      if (!run->placed)
+        continue;
+      keys[n_keys].key = run->start[0];
+      keys[n_keys].index = (int) i;
+      n_keys++;
+    }
+  qsort (keys, n_keys, sizeof (StartKey), compare_start_desc);
+
+  for (guint k = 0; k < n_keys; k++)
+    {
+      TaktPRun *run = g_ptr_array_index (solution->runs, keys[k].index);
+      const TaktProduct *prod = takt_model_product (model, run->product);
+      guint n = prod->routing->len;
+      gboolean ok = TRUE;
+      gint64 x;
+
+      for (guint j = 0; j < n; j++)
+        {
+          GArray *slots = model->timeline[model->machine_base[product_step (prod, j)->station_index] + run->use[j]];
+
+          slot_remove (slots, run->setup_start[j], run->end[j]);
+          bound[j] = next_slot_from (slots, run->setup_start[j]);
+        }
+      x = run_backward (model, run, bound, lss, le);
+      if (x < TAKT_INF && x > run->start[0])
+        {
+          for (guint j = 0; j < n; j++)
+            {
+              saved[3 * j] = run->setup_start[j];
+              saved_ss[j] = run->setup_start[j];
+              saved[3 * j + 1] = run->start[j];
+              saved[3 * j + 2] = run->end[j];
+              assign[j] = run->assign[j];
+              use[j] = run->use[j];
+              run->assign[j] = run->use[j];
+            }
+          if (finish_len < run->finish_len)
+            {
+              finish_len = run->finish_len;
+              finish = g_renew (gint64, finish, finish_len);
+            }
+          memcpy (finish, run->finish, run->finish_len * sizeof (gint64));
+          ok = run_forward (model, run, x, saved_ss);
+          for (guint j = 0; j < n && ok; j++)
+            {
+              const GArray *slots = model->timeline[model->machine_base[product_step (prod, j)->station_index] + run->use[j]];
+
+              /* Same machines, clear of the others, within the latest
+               * times (so no unit is later than its deadline). */
+              if (run->use[j] != use[j] || run->end[j] > le[j] ||
+                  slot_overlap (slots, run->setup_start[j], run->end[j]) != NULL)
+                ok = FALSE;
+            }
+          for (guint j = 0; j < n; j++)
+            run->assign[j] = assign[j];
+          if (!ok)
+            {
+              for (guint j = 0; j < n; j++)
+                {
+                  run->use[j] = use[j];
+                  run->setup_start[j] = saved[3 * j];
+                  run->start[j] = saved[3 * j + 1];
+                  run->end[j] = saved[3 * j + 2];
+                }
+              memcpy (run->finish, finish, run->finish_len * sizeof (gint64));
+            }
+        }
+      for (guint j = 0; j < n; j++)
+        slot_insert (model->timeline[model->machine_base[product_step (prod, j)->station_index] + run->use[j]],
+                     run->setup_start[j], run->end[j]);
     }
 }
 
@@ -1123,12 +1497,25 @@ solution_cost (TaktModel    *model,
 
 void
 takt_solution_decode (TaktModel    *model,
-                      TaktSolution *solution,
-                      gboolean      backward)
+                      TaktSolution *solution)
 {
-  if (backward)
+  gboolean pull = solution->mode == TAKT_DECODE_PULL;
+
+  /* A decode depends on the solution alone: forget the machines of the
+   * last one. */
+  for (guint i = 0; i < solution->runs->len; i++)
+    {
+      TaktPRun *run = g_ptr_array_index (solution->runs, i);
+      guint n = takt_model_product (model, run->product)->routing->len;
+
+      for (guint j = 0; j < n; j++)
+        run->use[j] = run->assign[j];
+    }
+  if (pull)
     backward_pass (model, solution);
-  forward_pass (model, solution, backward);
+  forward_pass (model, solution, pull);
+  if (solution->mode != TAKT_DECODE_PUSH)
+    justify_pass (model, solution);
   solution_cost (model, solution);
 }
 
@@ -1185,34 +1572,6 @@ add_run (const TaktModel *model,
   run->quantity = MAX (b - a, MAX (prod->min_run, 1));
   run->release = MAX (release, 0);
   g_ptr_array_add (solution->runs, run);
-}
-
-/* Lot for lot: a run per demand (cut by max_run); a run below min_run
- * takes the next demand's units along. */
-static void
-lots_lot_for_lot (const TaktModel *model,
-                  TaktSolution    *solution,
-                  int              product)
-{
-  const TaktProduct *prod = takt_model_product (model, product);
-  g_autoptr(GArray) items = lot_items (model, product);
-  gint64 n = model->plan_units[product];
-  gint64 pos = 0;
-
-  for (guint i = 0; i < items->len && pos < n; i++)
-    {
-      const LotItem *it = &g_array_index (items, LotItem, i);
-      gint64 end = it->first + it->count;
-
-      if (end <= pos)
-        continue;
-      if (end - pos < prod->min_run)
-        end = MIN (pos + prod->min_run, n);
-      if (prod->max_run > 0 && end - pos > prod->max_run)
-        end = pos + prod->max_run;
-      add_run (model, solution, product, pos, end, 0);
-      pos = end;
-    }
 }
 
 /* The real time one unit takes at the product's slowest step, counting the
@@ -1324,29 +1683,32 @@ lots_dynamic (const TaktModel *model,
             }
           /* Once holding this item alone costs more than a setup, a longer
            * run cannot pay. */
-          if (e > s && h * (double) it->count * ((double) it->due - (double) g_array_index (items, LotItem, s).due - pace * (double) (units - it->count)) > prod->setup_cost)
+          if (e > s && units >= prod->min_run &&
+              h * (double) it->count * ((double) it->due - (double) g_array_index (items, LotItem, s).due - pace * (double) (units - it->count)) > prod->setup_cost)
             break;
         }
     }
 
   {
     g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (guint));
+    gint64 pos = 0, total = model->plan_units[product];
 
     for (e = n; e > 0; e = pred[e])
       g_array_prepend_val (cuts, e);
-    {
-      guint s = 0;
+    /* A run below min_run takes units of the next ones along (as lot for
+     * lot does), so that no surplus is made while demand remains. */
+    for (guint i = 0; i < cuts->len && pos < total; i++)
+      {
+        const LotItem *b = &g_array_index (items, LotItem, g_array_index (cuts, guint, i) - 1);
+        gint64 end = b->first + b->count;
 
-      for (guint i = 0; i < cuts->len; i++)
-        {
-          guint end = g_array_index (cuts, guint, i);
-          const LotItem *a = &g_array_index (items, LotItem, s);
-          const LotItem *b = &g_array_index (items, LotItem, end - 1);
-
-          add_run (model, solution, product, a->first, b->first + b->count, 0);
-          s = end;
-        }
-    }
+        if (end <= pos)
+          continue;
+        if (end - pos < prod->min_run)
+          end = MIN (pos + prod->min_run, total);
+        add_run (model, solution, product, pos, end, 0);
+        pos = end;
+      }
   }
 }
 
@@ -1494,7 +1856,8 @@ construct (TaktModel    *model,
       switch (strategy)
         {
         case TAKT_STRATEGY_ASAP:
-          lots_lot_for_lot (model, solution, p);
+          /* The same runs as jit: push and pull differ in timing only. */
+          lots_dynamic (model, solution, p);
           break;
         case TAKT_STRATEGY_LEVEL:
           lots_level (model, solution, p);
@@ -1541,7 +1904,65 @@ construct (TaktModel    *model,
   for (guint i = 0; i < solution->runs->len; i++)
     g_array_append_val (solution->order, keys[i].index);
 
-  takt_solution_decode (model, solution, strategy == TAKT_STRATEGY_JIT);
+  solution->mode = strategy == TAKT_STRATEGY_JIT ? TAKT_DECODE_PULL : TAKT_DECODE_PUSH;
+  takt_solution_decode (model, solution);
+
+  if (strategy == TAKT_STRATEGY_JIT && solution->runs->len > 0)
+    {
+      /* Two more candidates: the backward pass in due-date order (better
+       * when capacity is short), and the push plan in due-date order
+       * (what asap makes) shifted right.  Keep the cheapest whose stock
+       * costs no more than the push plan's own. */
+      g_autoptr(GArray) best_order = g_array_copy (solution->order);
+      TaktDecode best_mode = solution->mode;
+      double best_total = solution->total, best_holding = solution->holding;
+      gint64 best_unmet = solution->unmet;
+      double push_holding;
+
+      for (guint i = 0; i < solution->runs->len; i++)
+        {
+          gint64 t = keys[i].key1;
+
+          /* The order asap uses: by due date alone. */
+          keys[i].key1 = keys[i].key2;
+          keys[i].key2 = 0;
+          (void) t;
+        }
+      qsort (keys, solution->runs->len, sizeof (OrderKey), compare_order_keys);
+      for (guint i = 0; i < solution->runs->len; i++)
+        g_array_index (solution->order, int, i) = keys[i].index;
+
+      solution->mode = TAKT_DECODE_PUSH;
+      takt_solution_decode (model, solution);
+      push_holding = solution->holding;
+
+      for (int c = 0; c < 2; c++)
+        {
+          gboolean fits_best = best_holding <= push_holding + 1e-9 * MAX (1.0, push_holding);
+
+          solution->mode = c == 0 ? TAKT_DECODE_PUSH_JUSTIFY : TAKT_DECODE_PULL;
+          takt_solution_decode (model, solution);
+          if (solution->holding <= push_holding + 1e-9 * MAX (1.0, push_holding) &&
+              (!fits_best || solution->unmet < best_unmet ||
+               (solution->unmet == best_unmet && solution->total < best_total)))
+            {
+              g_array_set_size (best_order, 0);
+              g_array_append_vals (best_order, solution->order->data, solution->order->len);
+              best_mode = solution->mode;
+              best_total = solution->total;
+              best_holding = solution->holding;
+              best_unmet = solution->unmet;
+            }
+        }
+      if (best_mode != solution->mode ||
+          memcmp (best_order->data, solution->order->data, best_order->len * sizeof (int)) != 0)
+        {
+          g_array_set_size (solution->order, 0);
+          g_array_append_vals (solution->order, best_order->data, best_order->len);
+          solution->mode = best_mode;
+          takt_solution_decode (model, solution);
+        }
+    }
   return solution;
 }
 

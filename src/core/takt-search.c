@@ -241,7 +241,7 @@ takt_search_run (TaktModel                *model,
               takt_solution_free (cand);
               goto next;
             }
-          takt_solution_decode (model, cand, TRUE);
+          takt_solution_decode (model, cand);
           search.evaluations++;
           if (takt_solution_better (cand, solution))
             {
@@ -306,7 +306,7 @@ takt_search_run (TaktModel                *model,
               run->assign[step] = (run->use[step] + 1 + rand_int (&search, n_mach - 1)) % n_mach;
             }
 
-          takt_solution_decode (model, solution, TRUE);
+          takt_solution_decode (model, solution);
           search.evaluations++;
           if (takt_solution_better (solution, &before))
             improved = TRUE;
@@ -362,7 +362,7 @@ takt_search_run (TaktModel                *model,
               g_array_index (solution->order, int, a) = g_array_index (solution->order, int, a + 1);
               g_array_index (solution->order, int, a + 1) = t;
             }
-          takt_solution_decode (model, solution, TRUE);
+          takt_solution_decode (model, solution);
           stall = 0;
         }
 
@@ -384,7 +384,7 @@ takt_search_run (TaktModel                *model,
     *best = tmp;
   }
   takt_solution_free (best);
-  takt_solution_decode (model, solution, TRUE);
+  takt_solution_decode (model, solution);
 
   g_rand_free (search.rand);
   *evaluations = search.evaluations;
