@@ -39,13 +39,13 @@ orlib_table=$(mktemp)
 trap 'rm -f "$plan_table" "$orlib_table"' EXIT
 
 {
-  echo "Measured on $(nproc) cores ($(uname -m)), $(date -u +%Y-%m-%d), commit $(git -C "$root" rev-parse --short HEAD)."
+  echo "Measured on $(nproc) cores ($(uname -m)), $(date -u +%Y-%m-%d), commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo "(not a git checkout)")."
   echo
   "$builddir/tests/bench/takt-bench-plan"
 } | tee "$plan_table"
 echo
 {
-  echo "Measured on $(nproc) cores ($(uname -m)), $(date -u +%Y-%m-%d), commit $(git -C "$root" rev-parse --short HEAD)."
+  echo "Measured on $(nproc) cores ($(uname -m)), $(date -u +%Y-%m-%d), commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo "(not a git checkout)")."
   echo
   "$builddir/tests/bench/takt-bench-orlib" --markdown --limit-ms 1000 --seed 1
 } | tee "$orlib_table"
