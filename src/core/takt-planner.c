@@ -520,7 +520,7 @@ run_forward (TaktModel    *model,
         int k = 0;
         Flow *other[2];
 
-        for (int i = 0; i < 3; i++)
+        for (int i = 0; i < 3 && k < 2; i++)
           if (&flows[i] != prev)
             other[k++] = &flows[i];
         cur = other[spare];
