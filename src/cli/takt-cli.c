@@ -5,6 +5,8 @@
  *
  *   takt-cli plan FILE [--strategy jit|level|asap] [--time-limit-ms N]
  *                      [--evaluations N] [--seed N] [--out FILE.takt] [--json]
+ *                      [--csv RUNS.csv] [--csv-fulfilment FILE.csv] [--csv-costs FILE.csv]
+ *                      [--csv-excel] [--pdf FILE.pdf] [--paper a4|letter] [--pages-wide N]
  *   takt-cli validate FILE
  *
  * Exit status: 0 done, 1 the input was refused (or the output could not be
@@ -20,7 +22,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "takt-export-csv.h"
 #include "takt-planner.h"
+#include "takt-report.h"
 #include "takt-time.h"
 
 #define EXIT_REFUSED 1
@@ -29,6 +33,8 @@
 static const char usage_text[] =
   "Usage: takt-cli plan FILE [--strategy jit|level|asap] [--time-limit-ms N] [--evaluations N]\n"
   "                          [--seed N] [--out FILE.takt] [--json]\n"
+  "                          [--csv RUNS.csv] [--csv-fulfilment FILE.csv] [--csv-costs FILE.csv]\n"
+  "                          [--csv-excel] [--pdf FILE.pdf] [--paper a4|letter] [--pages-wide N]\n"
   "       takt-cli validate FILE\n"
   "       takt-cli --version | --help\n";
 
@@ -47,6 +53,20 @@ static const char help_text[] =
   "  --seed N             seed of the search\n"
   "  --out FILE.takt      write the document with the computed schedule\n"
   "  --json               print the summary as one JSON object\n"
+  "\n"
+  "Exports of the computed plan (each file is written whole or not at all):\n"
+  "  --csv FILE.csv       the runs: one row per step of each run\n"
+  "  --csv-fulfilment F   one row per demand: due, finish, lateness, status\n"
+  "  --csv-costs F        one row per day: holding, setup, tardiness, stock, WIP\n"
+  "                       Only the files named are written: --csv alone writes the\n"
+  "                       runs and nothing else.\n"
+  "  --csv-excel          for Excel: a byte order mark and ';' between fields\n"
+  "                       (default: ',' and no byte order mark, RFC 4180)\n"
+  "  --pdf FILE.pdf       the report: summary, Gantt pages, charts, campaign\n"
+  "                       calendar, runs per station, late and at-risk orders\n"
+  "  --paper a4|letter    paper of the report (default: from the locale)\n"
+  "  --pages-wide N       spread the Gantt chart over N pages side by side\n"
+  "                       (default: 60 mm or more per day)\n"
   "\n"
   "Exit status: 0 done, 1 the input was refused, 2 a usage error.\n";
 
@@ -195,7 +215,13 @@ run_plan (int    argc,
   TaktPlannerOptions options;
   const char *file = NULL;
   const char *out = NULL;
+  const char *csv_paths[TAKT_CSV_N_EXPORTS] = { NULL };
+  const char *pdf = NULL;
   gboolean json = FALSE;
+  gboolean csv_excel = FALSE;
+  gboolean have_paper = FALSE;
+  TaktPaper paper = TAKT_PAPER_A4;
+  guint64 pages_wide = 0;
   gboolean have_strategy = FALSE, have_limit = FALSE, have_evaluations = FALSE, have_seed = FALSE;
   TaktStrategy strategy = TAKT_STRATEGY_JIT;
   guint64 limit = 0, evaluations = 0, seed = 0;
@@ -224,17 +250,20 @@ run_plan (int    argc,
       else
         name = g_strdup (arg);
 
-      if (g_str_equal (name, "--csv") || g_str_equal (name, "--pdf"))
-        return usage_error ("plan: %s is not available yet in this version of takt-cli", name);
-
       takes_value = g_str_equal (name, "--strategy") || g_str_equal (name, "--time-limit-ms") ||
                     g_str_equal (name, "--evaluations") || g_str_equal (name, "--seed") ||
-                    g_str_equal (name, "--out");
-      if (g_str_equal (name, "--json"))
+                    g_str_equal (name, "--out") || g_str_equal (name, "--csv") ||
+                    g_str_equal (name, "--csv-fulfilment") || g_str_equal (name, "--csv-costs") ||
+                    g_str_equal (name, "--pdf") || g_str_equal (name, "--paper") ||
+                    g_str_equal (name, "--pages-wide");
+      if (g_str_equal (name, "--json") || g_str_equal (name, "--csv-excel"))
         {
           if (value != NULL)
-            return usage_error ("plan: --json takes no value");
-          json = TRUE;
+            return usage_error ("plan: %s takes no value", name);
+          if (g_str_equal (name, "--json"))
+            json = TRUE;
+          else
+            csv_excel = TRUE;
           continue;
         }
       if (!takes_value)
@@ -276,9 +305,42 @@ run_plan (int    argc,
             return usage_error ("plan: --out needs a file name");
           out = value;
         }
+      else if (g_str_equal (name, "--csv") || g_str_equal (name, "--csv-fulfilment") ||
+               g_str_equal (name, "--csv-costs"))
+        {
+          TaktCsvExport what = g_str_equal (name, "--csv") ? TAKT_CSV_EXPORT_RUNS
+                             : g_str_equal (name, "--csv-fulfilment") ? TAKT_CSV_EXPORT_FULFILMENT
+                             : TAKT_CSV_EXPORT_DAILY_COSTS;
+
+          if (*value == '\0')
+            return usage_error ("plan: %s needs a file name", name);
+          csv_paths[what] = value;
+        }
+      else if (g_str_equal (name, "--pdf"))
+        {
+          if (*value == '\0')
+            return usage_error ("plan: --pdf needs a file name");
+          pdf = value;
+        }
+      else if (g_str_equal (name, "--paper"))
+        {
+          if (!takt_paper_from_string (value, &paper))
+            return usage_error ("plan: --paper must be a4 or letter, not \"%s\"", value);
+          have_paper = TRUE;
+        }
+      else if (g_str_equal (name, "--pages-wide"))
+        {
+          if (!parse_count (value, 10000, &pages_wide) || pages_wide == 0)
+            return usage_error ("plan: --pages-wide needs a whole number from 1 to 10000, not \"%s\"", value);
+        }
     }
   if (file == NULL)
     return usage_error ("plan: FILE is missing");
+  if ((have_paper || pages_wide > 0) && pdf == NULL)
+    return usage_error ("plan: --paper and --pages-wide shape the report: add --pdf FILE.pdf");
+  if (csv_excel && csv_paths[TAKT_CSV_EXPORT_RUNS] == NULL && csv_paths[TAKT_CSV_EXPORT_FULFILMENT] == NULL &&
+      csv_paths[TAKT_CSV_EXPORT_DAILY_COSTS] == NULL)
+    return usage_error ("plan: --csv-excel shapes the CSV files: add --csv, --csv-fulfilment or --csv-costs");
 
   plan = takt_plan_load_from_file (file, &error);
   if (plan == NULL)
@@ -315,6 +377,41 @@ run_plan (int    argc,
     {
       fprintf (stderr, "takt-cli: cannot write %s: %s\n", out, error->message);
       return EXIT_REFUSED;
+    }
+
+  for (guint what = 0; what < TAKT_CSV_N_EXPORTS; what++)
+    {
+      TaktCsvOptions csv_options;
+
+      if (csv_paths[what] == NULL)
+        continue;
+      if (csv_excel)
+        takt_csv_options_init_excel (&csv_options);
+      else
+        takt_csv_options_init (&csv_options);
+      if (!takt_csv_export_to_file (plan, plan->schedule, (TaktCsvExport) what, &csv_options,
+                                    csv_paths[what], &error))
+        {
+          fprintf (stderr, "takt-cli: cannot write %s: %s\n", csv_paths[what], error->message);
+          return EXIT_REFUSED;
+        }
+    }
+
+  if (pdf != NULL)
+    {
+      g_autoptr(TaktReport) report = NULL;
+      TaktReportOptions report_options;
+
+      takt_report_options_init (&report_options);
+      if (have_paper)
+        report_options.paper = paper;
+      report_options.pages_wide = (guint) pages_wide;
+      report = takt_report_new (plan, plan->schedule, stats, &report_options, NULL, &error);
+      if (report == NULL || !takt_report_write_pdf (report, pdf, NULL, NULL, NULL, &error))
+        {
+          fprintf (stderr, "takt-cli: cannot write %s: %s\n", pdf, error->message);
+          return EXIT_REFUSED;
+        }
     }
 
   if (json)
