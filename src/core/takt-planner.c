@@ -1713,9 +1713,9 @@ lots_dynamic (const TaktModel *model,
 }
 
 /* Heijunka: the product's units are spread evenly over the working days
- * of its first station, one run per day, never later than the demand
- * needs them (everything due before the end of the next working day is
- * made by the end of this one). */
+ * of its first station: a run of the same size every k working days (k
+ * the economic interval of its setup against holding, 1 to 5 days; 1 when
+ * setups cost nothing), never later than the demand needs them. */
 static void
 lots_level (const TaktModel *model,
             TaktSolution    *solution,
@@ -1729,7 +1729,7 @@ lots_level (const TaktModel *model,
   gint64 n_days;
   g_autofree gboolean *working = NULL;
   g_autofree gint64 *due_by = NULL;
-  gint64 n_work = 0, seen = 0, made = 0, pending_from = 0, pending_release = -1;
+  gint64 n_work = 0, made = 0, pending_from = 0, pending_release = -1;
   int bi;
 
   if (n == 0)
@@ -1771,41 +1771,57 @@ lots_level (const TaktModel *model,
     }
   made = 0;
 
-  for (gint64 d = 0; d < n_days && made < n; d++)
-    {
-      gint64 target, next_work = d + 1;
+  /* Every k-th working day, k from the economic interval of the setup
+   * against holding a day's volume (at most a week). */
+  {
+    g_autofree gint64 *work_days = g_new (gint64, n_work);
+    double per_day = (double) n / (double) n_work;
+    double h = prod->holding_cost_per_day;
+    gint64 k = 1, w = 0;
 
-      if (!working[d])
-        continue;
-      seen++;
-      while (next_work < n_days && !working[next_work])
-        next_work++;
-      target = (n * seen + n_work - 1) / n_work;
-      target = MAX (target, due_by[MIN (next_work, n_days)]);
-      if (seen == n_work)
-        target = n;
-      target = MIN (target, n);
-      if (target <= made)
-        continue;
-      if (pending_release < 0)
-        {
-          pending_release = MAX (day0 + d * TAKT_DAY_S, 0);
-          pending_from = made;
-        }
-      made = target;
-      if (made - pending_from < prod->min_run && made < n)
-        continue;
-      while (pending_from < made)
-        {
-          gint64 end = made;
+    for (gint64 d = 0; d < n_days; d++)
+      if (working[d])
+        work_days[w++] = d;
+    if (prod->setup_cost > 0 && h > 0)
+      k = (gint64) floor (sqrt (2.0 * prod->setup_cost / (h * per_day)) + 0.5);
+    else if (prod->setup_cost > 0)
+      k = 5;
+    k = CLAMP (k, 1, 5);
 
-          if (prod->max_run > 0 && end - pending_from > prod->max_run)
-            end = pending_from + prod->max_run;
-          add_run (model, solution, product, pending_from, end, pending_release);
-          pending_from = end;
-        }
-      pending_release = -1;
-    }
+    for (gint64 e = 0; e < n_work && made < n; e += k)
+      {
+        gint64 d = work_days[e];
+        gint64 next = e + k < n_work ? work_days[e + k] : n_days;
+        gint64 target = (n * MIN (e + k, n_work) + n_work - 1) / n_work;
+
+        /* Never later than the demand needs: all that is due before the
+         * next of these days ends is made now. */
+        target = MAX (target, due_by[MIN (next, n_days)]);
+        if (e + k >= n_work)
+          target = n;
+        target = MIN (target, n);
+        if (target <= made)
+          continue;
+        if (pending_release < 0)
+          {
+            pending_release = MAX (day0 + d * TAKT_DAY_S, 0);
+            pending_from = made;
+          }
+        made = target;
+        if (made - pending_from < prod->min_run && made < n)
+          continue;
+        while (pending_from < made)
+          {
+            gint64 end = made;
+
+            if (prod->max_run > 0 && end - pending_from > prod->max_run)
+              end = pending_from + prod->max_run;
+            add_run (model, solution, product, pending_from, end, pending_release);
+            pending_from = end;
+          }
+        pending_release = -1;
+      }
+  }
   if (pending_release >= 0 && pending_from < n)
     add_run (model, solution, product, pending_from, n, pending_release);
 }
@@ -1889,8 +1905,9 @@ construct (TaktModel    *model,
           keys[i].key2 = due;
           break;
         case TAKT_STRATEGY_LEVEL:
+          /* Day by day; within a day, the mix by due date. */
           keys[i].key1 = run->release;
-          keys[i].key2 = 0;
+          keys[i].key2 = due;
           break;
         case TAKT_STRATEGY_ASAP:
         case TAKT_N_STRATEGIES:
