@@ -906,7 +906,8 @@ place_pins (TaktModel *model)
 
 /* The units still to make of each product, after stock and pins: a pin
  * takes the units due soonest at or after its first unit's finish that no
- * earlier pin took; what it makes beyond that is surplus. */
+ * earlier pin took, then the latest ones due before it; what it makes
+ * beyond all demand is surplus. */
 static void
 build_plan_units (TaktModel *model)
 {
@@ -968,6 +969,17 @@ build_plan_units (TaktModel *model)
                   if (dem->due - model->origin < pr->finish[0] || left <= 0)
                     continue;
                   take = MIN (left, want);
+                  taken[d - d0] += take;
+                  want -= take;
+                }
+              /* Units left over cover the latest demand before it (late,
+               * but made), rather than idle stock and a run for nothing. */
+              for (int d = d1 - 1; d >= d0 && want > 0; d--)
+                {
+                  const TaktDemand *dem = &g_array_index (model->demands, TaktDemand, d);
+                  gint64 left = dem->quantity - dem->from_stock - taken[d - d0];
+                  gint64 take = MIN (MAX (left, 0), want);
+
                   taken[d - d0] += take;
                   want -= take;
                 }
@@ -1574,6 +1586,73 @@ add_run (const TaktModel *model,
   g_ptr_array_add (solution->runs, run);
 }
 
+/* The runs of one product from @first on (consecutive ranges of its plan
+ * units, in order) are brought within [min_run, max_run]: a run below
+ * min_run takes units from the next one (or the one before, at the end)
+ * rather than making surplus; a run left empty goes.  Only when the
+ * product needs fewer than min_run units in all is surplus made. */
+static void
+normalize_runs (const TaktModel *model,
+                TaktSolution    *solution,
+                guint            first)
+{
+  TaktPRun *run;
+  const TaktProduct *prod;
+  gint64 lo, hi;
+  guint i;
+
+  if (first >= solution->runs->len)
+    return;
+  run = g_ptr_array_index (solution->runs, first);
+  prod = takt_model_product (model, run->product);
+  lo = MAX (prod->min_run, 1);
+  hi = prod->max_run > 0 ? prod->max_run : G_MAXINT64;
+
+  for (i = first; i < solution->runs->len; i++)
+    {
+      TaktPRun *r = g_ptr_array_index (solution->runs, i);
+
+      while (r->b - r->a < lo && i + 1 < solution->runs->len)
+        {
+          TaktPRun *next = g_ptr_array_index (solution->runs, i + 1);
+          gint64 take = MIN (lo - (r->b - r->a), next->b - next->a);
+
+          r->b += take;
+          next->a += take;
+          if (next->b <= next->a)
+            g_ptr_array_remove_index (solution->runs, i + 1);
+        }
+    }
+  /* The last one: from the runs before it, as long as they keep min_run. */
+  for (i = solution->runs->len - 1; i > first; i--)
+    {
+      TaktPRun *r = g_ptr_array_index (solution->runs, i);
+      TaktPRun *prev = g_ptr_array_index (solution->runs, i - 1);
+      gint64 need = lo - (r->b - r->a);
+
+      if (need <= 0)
+        break;
+      if (prev->b - prev->a + (r->b - r->a) <= hi)
+        {
+          /* Both fit in one run. */
+          prev->b = r->b;
+          g_ptr_array_remove_index (solution->runs, i);
+          continue;
+        }
+      need = MIN (need, prev->b - prev->a - lo);
+      if (need <= 0)
+        break;
+      prev->b -= need;
+      r->a -= need;
+    }
+  for (i = first; i < solution->runs->len; i++)
+    {
+      TaktPRun *r = g_ptr_array_index (solution->runs, i);
+
+      r->quantity = MAX (r->b - r->a, lo);
+    }
+}
+
 /* The real time one unit takes at the product's slowest step, counting the
  * station's idle hours (a rough pace for the lot sizing). */
 static double
@@ -1693,10 +1772,10 @@ lots_dynamic (const TaktModel *model,
     g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (guint));
     gint64 pos = 0, total = model->plan_units[product];
 
+    guint first_run = solution->runs->len;
+
     for (e = n; e > 0; e = pred[e])
       g_array_prepend_val (cuts, e);
-    /* A run below min_run takes units of the next ones along (as lot for
-     * lot does), so that no surplus is made while demand remains. */
     for (guint i = 0; i < cuts->len && pos < total; i++)
       {
         const LotItem *b = &g_array_index (items, LotItem, g_array_index (cuts, guint, i) - 1);
@@ -1704,11 +1783,10 @@ lots_dynamic (const TaktModel *model,
 
         if (end <= pos)
           continue;
-        if (end - pos < prod->min_run)
-          end = MIN (pos + prod->min_run, total);
         add_run (model, solution, product, pos, end, 0);
         pos = end;
       }
+    normalize_runs (model, solution, first_run);
   }
 }
 
@@ -1730,6 +1808,7 @@ lots_level (const TaktModel *model,
   g_autofree gboolean *working = NULL;
   g_autofree gint64 *due_by = NULL;
   gint64 n_work = 0, made = 0, pending_from = 0, pending_release = -1;
+  guint first_run = solution->runs->len;
   int bi;
 
   if (n == 0)
@@ -1824,6 +1903,7 @@ lots_level (const TaktModel *model,
   }
   if (pending_release >= 0 && pending_from < n)
     add_run (model, solution, product, pending_from, n, pending_release);
+  normalize_runs (model, solution, first_run);
 }
 
 /* ---- construction ---- */
