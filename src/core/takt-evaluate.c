@@ -205,10 +205,11 @@ compare_results (gconstpointer a,
 }
 
 TaktPlanStats *
-takt_evaluate_schedule (const TaktPlan *plan,
-                        TaktSchedule   *schedule,
-                        gboolean        fill_covers,
-                        gboolean        overlaps)
+takt_evaluate_schedule (const TaktPlan      *plan,
+                        TaktSchedule        *schedule,
+                        gboolean             fill_covers,
+                        gboolean             overlaps,
+                        const gint64 *const *finishes)
 {
   TaktPlanStats *stats = g_new0 (TaktPlanStats, 1);
   gint64 origin = plan->horizon_start;
@@ -308,6 +309,21 @@ takt_evaluate_schedule (const TaktPlan *plan,
         gboolean never = FALSE;
 
         g_array_set_size (units, units->len + q);
+        if (finishes != NULL && finishes[r] != NULL)
+          {
+            /* The planner knows the finishes; the first step's unit starts
+             * follow one after the other there. */
+            const TaktStep *step = g_ptr_array_index (prod->routing, 0);
+            const TaktWorkTime *wt = station_wt[step->station_index];
+            gint64 w0 = takt_work_time_worked (wt, g_array_index (run->steps, TaktRunStep, 0).start - origin);
+            gsize hint = 0;
+
+            for (gint64 k = 0; k < q; k++)
+              g_array_index (units, Unit, base + k).start =
+                takt_work_time_start_at_hint (wt, w0 + k * step->cycle_s, &hint);
+            memcpy (prev, finishes[r], q * sizeof (gint64));
+          }
+        else
         /* prev/cur hold working time of the step's station (prev_wt);
          * instants are made only where the next station's calendar
          * differs, and for the finish. */
@@ -472,7 +488,42 @@ takt_evaluate_schedule (const TaktPlan *plan,
 
   /* The matching, product by product: units sorted by finish (then by
    * their run's place in the schedule) against demands by due. */
-  g_array_sort (units, compare_units);
+  {
+    /* By product (counting sort, keeping the runs' order), then by finish
+     * within a product where its runs overlap in time. */
+    g_autofree guint *start = g_new0 (guint, n_products + 1);
+    GArray *sorted = g_array_sized_new (FALSE, FALSE, sizeof (Unit), units->len);
+
+    g_array_set_size (sorted, units->len);
+    for (guint i = 0; i < units->len; i++)
+      start[g_array_index (units, Unit, i).product + 1]++;
+    for (int p = 0; p < n_products; p++)
+      start[p + 1] += start[p];
+    {
+      g_autofree guint *fill = g_memdup2 (start, (n_products + 1) * sizeof (guint));
+
+      for (guint i = 0; i < units->len; i++)
+        {
+          const Unit *unit = &g_array_index (units, Unit, i);
+
+          g_array_index (sorted, Unit, fill[unit->product]++) = *unit;
+        }
+    }
+    for (int p = 0; p < n_products; p++)
+      {
+        Unit *seg = &g_array_index (sorted, Unit, start[p]);
+        guint n = start[p + 1] - start[p];
+
+        for (guint i = 1; i < n; i++)
+          if (compare_units (&seg[i - 1], &seg[i]) > 0)
+            {
+              qsort (seg, n, sizeof (Unit), compare_units);
+              break;
+            }
+      }
+    g_array_unref (units);
+    units = sorted;
+  }
   order_bad = g_new0 (gint64, MAX (plan->orders != NULL ? plan->orders->len : 0, 1));
   {
     guint u = 0;
@@ -667,5 +718,5 @@ takt_planner_evaluate (const TaktPlan     *plan,
   g_return_val_if_fail (schedule != NULL, NULL);
 
   /* Without covers to fill, the schedule is only read. */
-  return takt_evaluate_schedule (plan, (TaktSchedule *) schedule, FALSE, TRUE);
+  return takt_evaluate_schedule (plan, (TaktSchedule *) schedule, FALSE, TRUE, NULL);
 }

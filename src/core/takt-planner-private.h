@@ -129,7 +129,7 @@ struct _TaktPRun
 typedef enum
 {
   TAKT_DECODE_PUSH,          /* forward pass only (asap, level) */
-  TAKT_DECODE_PULL,          /* backward pass, forward repair, right-justification (jit) */
+  TAKT_DECODE_PULL,          /* backward pass, forward repair (jit) */
   TAKT_DECODE_PUSH_JUSTIFY,  /* forward pass, then right-justification (jit) */
 } TaktDecode;
 
@@ -139,6 +139,7 @@ typedef struct
   GPtrArray *runs;         /* of TaktPRun* (non-pinned; owned) */
   GArray    *order;        /* of int: π, indices into runs */
   /* Totals of the last decode. */
+  double     push_holding;  /* PUSH_JUSTIFY: the holding before the justification */
   double     total;
   double     holding;
   double     tardiness;
@@ -197,10 +198,13 @@ void          takt_match_product         (const TaktDemand   *demands,
                                           gint64             *surplus,
                                           gint64             *missing);
 /* Stats of @schedule; when @fill_covers, also fills each run's covers;
- * with @overlaps, runs that overlap on a machine are reported. */
-TaktPlanStats *takt_evaluate_schedule    (const TaktPlan     *plan,
-                                          TaktSchedule       *schedule,
-                                          gboolean            fill_covers,
-                                          gboolean            overlaps);
+ * with @overlaps, runs that overlap on a machine are reported.
+ * @finishes (may be NULL): per schedule run, its units' finish times
+ * (relative) when already known. */
+TaktPlanStats *takt_evaluate_schedule    (const TaktPlan      *plan,
+                                          TaktSchedule        *schedule,
+                                          gboolean             fill_covers,
+                                          gboolean             overlaps,
+                                          const gint64 *const *finishes);
 
 G_END_DECLS

@@ -453,11 +453,23 @@ step_on_machine (TaktModel    *model,
   const TaktStep *step = product_step (prod, j);
   const TaktWorkTime *wt = model->station_wt[step->station_index];
   const GArray *slots = model->timeline[mach];
+  /* A gap can only hold the step if it has the step's work content of
+   * working time after the setup could start at the earliest. */
+  gint64 work = step->setup_s + run->quantity * step->cycle_s;
+  gint64 earliest = arrive0;
+
+  if (step->setup_s > 0)
+    {
+      earliest = takt_work_time_latest_start (wt, arrive0, step->setup_s);
+      if (earliest == TAKT_TIME_NONE)
+        earliest = 0;
+    }
 
   *pushed = FALSE;
   for (int tries = 0;; tries++)
     {
       const TaktSlot *slot;
+      guint k;
 
       if (!step_forward (wt, step->cycle_s, step->setup_s, arrive0, prev,
                          run->quantity, free, setup_start, start, out, end))
@@ -465,13 +477,25 @@ step_on_machine (TaktModel    *model,
       slot = slot_overlap (slots, *setup_start, *end);
       if (slot == NULL)
         return TRUE;
+      *pushed = TRUE;
       /* Gaps are tried one by one near the wanted start; after a few
        * dozen the step goes after the machine's last slot. */
       if (tries >= GAP_TRIES)
-        free = MAX (slot->to, g_array_index (slots, TaktSlot, slots->len - 1).to);
-      else
-        free = slot->to;
-      *pushed = TRUE;
+        {
+          free = MAX (slot->to, g_array_index (slots, TaktSlot, slots->len - 1).to);
+          continue;
+        }
+      k = (guint) (slot - (const TaktSlot *) (const void *) slots->data);
+      free = slot->to;
+      while (k + 1 < slots->len)
+        {
+          const TaktSlot *next = &g_array_index (slots, TaktSlot, k + 1);
+
+          if (takt_work_time_between (wt, MAX (free, earliest), next->from) >= work)
+            break;
+          free = next->to;
+          k++;
+        }
     }
 }
 
@@ -1208,7 +1232,25 @@ backward_pass (TaktModel    *model,
                   if (run->assign[j] >= 0 && run->assign[j] < n_mach && i != run->assign[j])
                     continue;
                   slot = slot_overlap (model->timeline[base + i], lss[j], to);
-                  b = slot == NULL ? bound[j] : MIN (bound[j], slot->from);
+                  b = bound[j];
+                  if (slot != NULL)
+                    {
+                      const GArray *slots = model->timeline[base + i];
+                      const TaktWorkTime *wt = model->station_wt[s];
+                      const TaktStep *step = product_step (prod, j);
+                      gint64 work = step->setup_s + run->quantity * step->cycle_s;
+                      guint k = (guint) (slot - (const TaktSlot *) (const void *) slots->data);
+
+                      /* Before that slot, skipping gaps too short for the
+                       * step's work content. */
+                      b = MIN (b, slot->from);
+                      while (k > 0 &&
+                             wt_worked (wt, b) - wt_worked (wt, g_array_index (slots, TaktSlot, k - 1).to) < work)
+                        {
+                          k--;
+                          b = MIN (b, g_array_index (slots, TaktSlot, k).from);
+                        }
+                    }
                   if (b > best_bound || (b == best_bound && i == run->use[j]))
                     {
                       best_bound = b;
@@ -1526,7 +1568,14 @@ takt_solution_decode (TaktModel    *model,
   if (pull)
     backward_pass (model, solution);
   forward_pass (model, solution, pull);
-  if (solution->mode != TAKT_DECODE_PUSH)
+  if (solution->mode == TAKT_DECODE_PUSH_JUSTIFY)
+    {
+      solution_cost (model, solution);
+      solution->push_holding = solution->holding;
+    }
+  /* After the pull decode runs already sit at their latest starts (or are
+   * late): only the push decode gains from shifting right. */
+  if (solution->mode == TAKT_DECODE_PUSH_JUSTIFY)
     justify_pass (model, solution);
   solution_cost (model, solution);
 }
@@ -2006,59 +2055,56 @@ construct (TaktModel    *model,
 
   if (strategy == TAKT_STRATEGY_JIT && solution->runs->len > 0)
     {
-      /* Two more candidates: the backward pass in due-date order (better
-       * when capacity is short), and the push plan in due-date order
-       * (what asap makes) shifted right.  Keep the cheapest whose stock
-       * costs no more than the push plan's own. */
-      g_autoptr(GArray) best_order = g_array_copy (solution->order);
-      TaktDecode best_mode = solution->mode;
-      double best_total = solution->total, best_holding = solution->holding;
-      gint64 best_unmet = solution->unmet;
+      /* Two more candidates: the push plan in due-date order (what asap
+       * makes) shifted right, and the backward pass in that order (better
+       * when capacity is short).  Keep the cheapest whose stock costs no
+       * more than the push plan's own. */
+      TaktSolution *best = takt_solution_copy (model, solution);
       double push_holding;
 
       for (guint i = 0; i < solution->runs->len; i++)
         {
-          gint64 t = keys[i].key1;
-
           /* The order asap uses: by due date alone. */
           keys[i].key1 = keys[i].key2;
           keys[i].key2 = 0;
-          (void) t;
         }
       qsort (keys, solution->runs->len, sizeof (OrderKey), compare_order_keys);
       for (guint i = 0; i < solution->runs->len; i++)
         g_array_index (solution->order, int, i) = keys[i].index;
 
-      solution->mode = TAKT_DECODE_PUSH;
+      solution->mode = TAKT_DECODE_PUSH_JUSTIFY;
       takt_solution_decode (model, solution);
-      push_holding = solution->holding;
+      push_holding = solution->push_holding;
 
       for (int c = 0; c < 2; c++)
         {
-          gboolean fits_best = best_holding <= push_holding + 1e-9 * MAX (1.0, push_holding);
+          double bar = push_holding + 1e-9 * MAX (1.0, push_holding);
+          gboolean best_fits = best->holding <= bar;
 
-          solution->mode = c == 0 ? TAKT_DECODE_PUSH_JUSTIFY : TAKT_DECODE_PULL;
-          takt_solution_decode (model, solution);
-          if (solution->holding <= push_holding + 1e-9 * MAX (1.0, push_holding) &&
-              (!fits_best || solution->unmet < best_unmet ||
-               (solution->unmet == best_unmet && solution->total < best_total)))
+          /* The backward pass in due-date order pays off on small plans;
+           * on big ones its time is better spent searching. */
+          if (c == 1)
             {
-              g_array_set_size (best_order, 0);
-              g_array_append_vals (best_order, solution->order->data, solution->order->len);
-              best_mode = solution->mode;
-              best_total = solution->total;
-              best_holding = solution->holding;
-              best_unmet = solution->unmet;
+              if (solution->runs->len > 400)
+                break;
+              solution->mode = TAKT_DECODE_PULL;
+              takt_solution_decode (model, solution);
+            }
+          if (solution->holding <= bar &&
+              (!best_fits || solution->unmet < best->unmet ||
+               (solution->unmet == best->unmet && solution->total < best->total)))
+            {
+              takt_solution_free (best);
+              best = takt_solution_copy (model, solution);
             }
         }
-      if (best_mode != solution->mode ||
-          memcmp (best_order->data, solution->order->data, best_order->len * sizeof (int)) != 0)
-        {
-          g_array_set_size (solution->order, 0);
-          g_array_append_vals (solution->order, best_order->data, best_order->len);
-          solution->mode = best_mode;
-          takt_solution_decode (model, solution);
-        }
+      {
+        TaktSolution tmp = *solution;
+
+        *solution = *best;
+        *best = tmp;
+      }
+      takt_solution_free (best);
     }
   return solution;
 }
@@ -2099,7 +2145,8 @@ cover_clear (gpointer data)
 static TaktSchedule *
 export_schedule (const TaktModel    *model,
                  const TaktSolution *solution,
-                 TaktStrategy        strategy)
+                 TaktStrategy        strategy,
+                 GPtrArray          *finishes)
 {
   TaktSchedule *schedule = takt_schedule_new ();
   g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (ExportKey));
@@ -2155,6 +2202,7 @@ export_schedule (const TaktModel    *model,
           g_array_append_val (out->steps, st);
         }
       g_ptr_array_add (schedule->runs, out);
+      g_ptr_array_add (finishes, run->finish);
     }
   return schedule;
 }
@@ -2194,6 +2242,7 @@ takt_planner_run (const TaktPlan            *plan,
   gint64 t0 = g_get_monotonic_time ();
   gint64 evaluations = 0;
   gboolean cancelled = FALSE;
+  g_autoptr(GPtrArray) finishes = NULL;
 
   g_return_val_if_fail (plan != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -2238,8 +2287,9 @@ takt_planner_run (const TaktPlan            *plan,
       return NULL;
     }
 
-  schedule = export_schedule (model, solution, options->strategy);
-  st = takt_evaluate_schedule (plan, schedule, TRUE, FALSE);
+  finishes = g_ptr_array_new ();
+  schedule = export_schedule (model, solution, options->strategy, finishes);
+  st = takt_evaluate_schedule (plan, schedule, TRUE, FALSE, (const gint64 *const *) finishes->pdata);
   schedule->total = st->total;
   schedule->holding = st->holding;
   schedule->tardiness = st->tardiness;
