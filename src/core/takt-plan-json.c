@@ -308,7 +308,10 @@ set_syntax_error (GError     **error,
                   const char  *filename,
                   const GError *parse_error)
 {
-  const char *msg = parse_error->message;
+  /* json-glib quotes the token it stopped at cut to a number of bytes,
+   * which can split a character: the message must stay UTF-8. */
+  g_autofree char *valid = g_utf8_make_valid (parse_error->message, -1);
+  const char *msg = valid;
   guint line = 0, col = 0;
   const char *rest = NULL;
 
