@@ -275,10 +275,39 @@ check_stats (const TaktSchedule  *schedule,
 }
 
 #ifdef TAKT_FUZZ_HAVE_CSV
+/* The days from the earliest to the latest date the plan names. */
+static gint64
+plan_span_days (const TaktPlan *plan)
+{
+  gint64 lo = plan->horizon_start, hi = plan->horizon_start + plan->horizon_days * 86400;
+
+#define SEE(t) G_STMT_START { lo = MIN (lo, (t)); hi = MAX (hi, (t)); } G_STMT_END
+  for (guint i = 0; i < plan->orders->len; i++)
+    SEE (((const TaktOrder *) g_ptr_array_index (plan->orders, i))->due);
+  for (guint i = 0; i < plan->forecast->len; i++)
+    SEE (((const TaktForecast *) g_ptr_array_index (plan->forecast, i))->date);
+  for (guint i = 0; i < plan->pins->len; i++)
+    SEE (((const TaktPin *) g_ptr_array_index (plan->pins, i))->start);
+  for (guint i = 0; i < plan->campaigns->len; i++)
+    {
+      const TaktCampaign *c = g_ptr_array_index (plan->campaigns, i);
+
+      SEE (c->start);
+      SEE (c->end + c->lag_days * 86400);
+    }
+#undef SEE
+  return (hi - lo) / 86400;
+}
+
 static void
 check_exports (const TaktPlan     *plan,
                const TaktSchedule *schedule)
 {
+  /* The daily costs have one row per day from the first cost to the last:
+   * an order due in the year 4052 makes 740,000 rows, correct but slow to
+   * check thousands of times a second. */
+  gboolean daily = plan_span_days (plan) <= 800;
+
   for (int what = 0; what < TAKT_CSV_N_EXPORTS; what++)
     {
       g_autoptr(GString) out = g_string_new (NULL);
@@ -287,6 +316,8 @@ check_exports (const TaktPlan     *plan,
       TaktCsvOptions options;
       gboolean ok;
 
+      if (what == TAKT_CSV_EXPORT_DAILY_COSTS && !daily)
+        continue;
       takt_csv_options_init (&options);
       ok = takt_csv_export (plan, schedule, what, &options, out, &error);
       TAKT_FUZZ_CHECK_MSG (ok, "export %s: %s", takt_csv_export_to_string (what),
