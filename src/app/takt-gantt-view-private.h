@@ -86,6 +86,7 @@ struct _TaktGanttView
   TaktGanttPreview    *preview;
   char                *drop_summary;
   gboolean             drop_pending;    /* a dropped ghost shown until the re-plan */
+  double               last_preview_ms; /* how long the last preview re-plan took */
 };
 
 /* takt-gantt-view.c */
@@ -100,6 +101,8 @@ void                takt_gantt_view_set_selection_keys (TaktGanttView         *s
                                                         const TaktGanttRunKey *keys,
                                                         guint                  n_keys);
 const TaktGanttRunKey *takt_gantt_view_get_primary_key (TaktGanttView         *self);
+int                 takt_gantt_view_resolve_key        (TaktGanttView         *self,
+                                                        const TaktGanttRunKey *key);
 char               *takt_gantt_view_describe_run       (TaktGanttView         *self,
                                                         int                    run);
 void                takt_gantt_view_set_drop_summary   (TaktGanttView         *self,
@@ -108,6 +111,9 @@ void                takt_gantt_view_drag_state_changed (TaktGanttView         *s
 void                takt_gantt_view_autoscroll         (TaktGanttView         *self,
                                                         double                 x,
                                                         double                 y);
+/* The details shown when hovering over a run (Pango markup). */
+char               *takt_gantt_view_dup_run_markup     (TaktGanttView         *self,
+                                                        int                    run);
 char               *takt_gantt_view_machine_name       (TaktGanttView         *self,
                                                         int                    station_index,
                                                         gint64                 machine);

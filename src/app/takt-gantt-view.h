@@ -53,6 +53,10 @@ void          takt_gantt_view_zoom_at            (TaktGanttView *self,
                                                   double         factor,
                                                   double         x);
 void          takt_gantt_view_zoom_fit           (TaktGanttView *self);
+/* The zoom's bounds for the current plan and size; FALSE with no plan. */
+gboolean      takt_gantt_view_get_zoom_limits    (TaktGanttView *self,
+                                                  double        *min_seconds_per_px,
+                                                  double        *max_seconds_per_px);
 /* Scrolls so that @t is at @x (widget px), as far as the range allows. */
 void          takt_gantt_view_scroll_to_time     (TaktGanttView *self,
                                                   gint64         t,

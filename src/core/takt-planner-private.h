@@ -82,6 +82,7 @@ typedef struct
   int             n_machines;
   int            *dead_station;    /* per product: a routing station that never works, or -1 */
   int             max_steps;
+  gboolean       *station_always;  /* per station: works around the clock */
 
   GArray         *demands;         /* of TaktDemand (takt-demand.h) */
   int            *demand_start;    /* per product + 1: its demands in @demands */

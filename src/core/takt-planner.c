@@ -1061,6 +1061,7 @@ takt_model_new (const TaktPlan *plan,
   /* Working time: one TaktWorkTime per distinct calendar. */
   model->work_times = g_ptr_array_new_with_free_func ((GDestroyNotify) takt_work_time_free);
   model->station_wt = g_new0 (TaktWorkTime *, MAX (model->n_stations, 1));
+  model->station_always = g_new0 (gboolean, MAX (model->n_stations, 1));
   model->machine_base = g_new0 (int, model->n_stations + 1);
   model->station_machines = g_new0 (int, MAX (model->n_stations, 1));
   for (int s = 0; s < model->n_stations; s++)
@@ -1076,6 +1077,10 @@ takt_model_new (const TaktPlan *plan,
           g_hash_table_insert (by_calendar, (gpointer) cal, wt);
         }
       model->station_wt[s] = wt;
+      /* Around the clock (at least for a year past the horizon): instants
+       * and working time move together there. */
+      model->station_always[s] =
+        takt_work_time_between (wt, 0, model->horizon + 366 * TAKT_DAY_S) == model->horizon + 366 * TAKT_DAY_S;
       model->machine_base[s] = model->n_machines;
       model->station_machines[s] = (int) MAX (st->machines, 1);
       model->n_machines += model->station_machines[s];
@@ -1145,6 +1150,7 @@ takt_model_free (TaktModel *model)
     return;
   g_clear_pointer (&model->work_times, g_ptr_array_unref);
   g_free (model->station_wt);
+  g_free (model->station_always);
   g_free (model->machine_base);
   g_free (model->station_machines);
   g_free (model->dead_station);
@@ -1469,6 +1475,189 @@ justify_pass (TaktModel    *model,
     }
 }
 
+typedef struct
+{
+  gint64 b;       /* the shift at which the unit turns from early to late */
+  double h;       /* holding per second */
+  double l;       /* lateness per second */
+} Breakpoint;
+
+static int
+compare_breakpoints (gconstpointer a,
+                     gconstpointer b)
+{
+  const Breakpoint *x = a;
+  const Breakpoint *y = b;
+
+  return (x->b > y->b) - (x->b < y->b);
+}
+
+typedef struct
+{
+  gint64    from;
+  TaktPRun *run;
+} Movable;
+
+static int
+compare_movables (gconstpointer a,
+                  gconstpointer b)
+{
+  const Movable *x = a;
+  const Movable *y = b;
+
+  return (x->from > y->from) - (x->from < y->from);
+}
+
+/* Optimal timing of blocks: on a machine that works around the clock,
+ * runs of one step that follow each other without a gap form a block; the
+ * block moves as a whole (earlier or later, up to its neighbours and not
+ * before 0) to where the earliness and lateness of its units (against
+ * their deadlines) cost least — the weighted median of their slacks, as in
+ * the classic single-machine timing of a fixed sequence.  Blocks that come
+ * to touch merge; repeated until nothing moves. */
+static void
+shift_blocks_pass (TaktModel    *model,
+                   TaktSolution *solution)
+{
+  g_autoptr(GArray) movables = g_array_new (FALSE, FALSE, sizeof (Movable));
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (Breakpoint));
+
+  for (int s = 0; s < model->n_stations; s++)
+    {
+      if (!model->station_always[s])
+        continue;
+      for (int m = 0; m < model->station_machines[s]; m++)
+        {
+          int mach = model->machine_base[s] + m;
+          GArray *slots = model->timeline[mach];
+
+          g_array_set_size (movables, 0);
+          for (guint i = 0; i < solution->runs->len; i++)
+            {
+              TaktPRun *run = g_ptr_array_index (solution->runs, i);
+              const TaktProduct *prod = takt_model_product (model, run->product);
+              Movable mv;
+
+              if (!run->placed || prod->routing->len != 1 ||
+                  product_step (prod, 0)->station_index != s || run->use[0] != m)
+                continue;
+              mv.from = run->setup_start[0];
+              mv.run = run;
+              g_array_append_val (movables, mv);
+            }
+          if (movables->len == 0)
+            continue;
+          g_array_sort (movables, compare_movables);
+
+          for (int pass = 0; pass < 50; pass++)
+            {
+              gboolean moved = FALSE;
+              guint i = 0;
+
+              while (i < movables->len)
+                {
+                  guint j = i + 1;
+                  TaktPRun *first = g_array_index (movables, Movable, i).run;
+                  TaktPRun *last;
+                  gint64 lo, hi, delta;
+                  double slope = 0;
+                  const TaktSlot *before = NULL, *after = NULL;
+                  guint k;
+
+                  while (j < movables->len &&
+                         g_array_index (movables, Movable, j).run->setup_start[0] ==
+                         g_array_index (movables, Movable, j - 1).run->end[0])
+                    j++;
+                  last = g_array_index (movables, Movable, j - 1).run;
+
+                  /* Room: up to the slots before and after the block. */
+                  for (k = 0; k < slots->len && g_array_index (slots, TaktSlot, k).from < first->setup_start[0]; k++)
+                    before = &g_array_index (slots, TaktSlot, k);
+                  for (; k < slots->len; k++)
+                    if (g_array_index (slots, TaktSlot, k).from >= last->end[0])
+                      {
+                        after = &g_array_index (slots, TaktSlot, k);
+                        break;
+                      }
+                  lo = (before != NULL ? before->to : 0) - first->setup_start[0];
+                  hi = after != NULL ? after->from - last->end[0] : TAKT_INF;
+
+                  /* The block's cost is convex in the shift: walk its
+                   * breakpoints from the left until the slope turns. */
+                  g_array_set_size (points, 0);
+                  for (guint r = i; r < j; r++)
+                    {
+                      TaktPRun *run = g_array_index (movables, Movable, r).run;
+                      const TaktProduct *prod = takt_model_product (model, run->product);
+                      gint64 q = run->quantity;
+                      gint64 *dl;
+
+                      ensure_scratch (model, q);
+                      dl = model->scratch[7];
+                      run_deadlines (model, run, dl);
+                      for (gint64 u = 0; u < q; u++)
+                        {
+                          Breakpoint bp;
+
+                          bp.b = dl[u] - run->finish[u];
+                          bp.h = prod->holding_cost_per_day;
+                          bp.l = u < run->b - run->a ? prod->late_cost_per_day : 0;
+                          slope -= bp.h;
+                          g_array_append_val (points, bp);
+                        }
+                    }
+                  g_array_sort (points, compare_breakpoints);
+                  delta = lo;
+                  if (slope < 0)
+                    {
+                      delta = hi;
+                      for (guint p = 0; p < points->len; p++)
+                        {
+                          const Breakpoint *bp = &g_array_index (points, Breakpoint, p);
+
+                          slope += bp->h + bp->l;
+                          if (slope >= -1e-12)
+                            {
+                              delta = bp->b;
+                              break;
+                            }
+                        }
+                    }
+                  delta = CLAMP (delta, lo, hi);
+                  if (delta >= TAKT_INF / 2)
+                    delta = 0;
+
+                  if (delta != 0)
+                    {
+                      for (guint r = i; r < j; r++)
+                        {
+                          TaktPRun *run = g_array_index (movables, Movable, r).run;
+
+                          slot_remove (slots, run->setup_start[0], run->end[0]);
+                          run->setup_start[0] += delta;
+                          run->start[0] += delta;
+                          run->end[0] += delta;
+                          for (gsize u = 0; u < run->finish_len; u++)
+                            run->finish[u] += delta;
+                          g_array_index (movables, Movable, r).from = run->setup_start[0];
+                        }
+                      for (guint r = i; r < j; r++)
+                        {
+                          TaktPRun *run = g_array_index (movables, Movable, r).run;
+
+                          slot_insert (slots, run->setup_start[0], run->end[0]);
+                        }
+                      moved = TRUE;
+                    }
+                  i = j;
+                }
+              if (!moved)
+                break;
+            }
+        }
+    }
+}
+
 static int
 compare_gint64 (gconstpointer a,
                 gconstpointer b)
@@ -1577,6 +1766,8 @@ takt_solution_decode (TaktModel    *model,
    * late): only the push decode gains from shifting right. */
   if (solution->mode == TAKT_DECODE_PUSH_JUSTIFY)
     justify_pass (model, solution);
+  if (solution->mode != TAKT_DECODE_PUSH)
+    shift_blocks_pass (model, solution);
   solution_cost (model, solution);
 }
 

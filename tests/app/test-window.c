@@ -86,26 +86,6 @@ page_text (TaktWindow *window,
   return g_string_free (out, FALSE);
 }
 
-static GtkColumnView *
-find_column_view (GtkWidget *widget,
-                  const char *accessible_label)
-{
-  if (GTK_IS_COLUMN_VIEW (widget))
-    return GTK_COLUMN_VIEW (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkColumnView *found = find_column_view (child, accessible_label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static guint replans;
 
 static void
@@ -189,17 +169,17 @@ test_pages (void)
   for (guint i = 0; i < plan->campaigns->len; i++)
     g_assert_nonnull (strstr (campaigns, ((TaktCampaign *) g_ptr_array_index (plan->campaigns, i))->name));
 
-  /* The runs of the schedule the planner made. */
+  /* The runs of the schedule the planner made: drawn in the Gantt chart
+   * (tests/app/test-gantt-view.c), counted in the page's toolbar. */
   schedule = page_text (window, "schedule");
   {
     const TaktSchedule *runs = takt_document_get_schedule (takt_window_get_document (window));
-    GtkColumnView *view = find_column_view (takt_window_get_page_widget (window, "schedule"), "Runs");
+    g_autofree char *count = NULL;
 
     g_assert_nonnull (runs);
     g_assert_cmpuint (runs->runs->len, >, 0);
-    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==,
-                      runs->runs->len);
-    g_assert_nonnull (strstr (schedule, ((TaktRun *) g_ptr_array_index (runs->runs, 0))->id));
+    count = g_strdup_printf ("%u runs", runs->runs->len);
+    g_assert_nonnull (strstr (schedule, count));
   }
 
   /* The cost figures, and no page shows a placeholder. */
