@@ -447,9 +447,11 @@ covers_text (const TaktReport *self,
         g_string_append (text, ", ");
       g_string_append_printf (text, "%s ×%" G_GINT64_FORMAT, label != NULL ? label : cover->demand,
                               cover->quantity);
-      if (text->len > 400)
+      /* More would not fit in the cell; shaping it only to cut it off
+       * would cost more than the rest of the row. */
+      if (text->len > 110 && c + 1 < run->covers->len)
         {
-          g_string_append (text, " …");
+          g_string_append_printf (text, _(", … (%u more)"), run->covers->len - c - 1);
           break;
         }
     }

@@ -417,78 +417,17 @@ strategy_label (TaktStrategy strategy)
 
 /* ---- the schedule pages ---- */
 
-static void
-layout_gantt (TaktReport *self)
+/* Cuts the rows into bands of at most @avail points; returns how many. */
+static guint
+make_bands (TaktReport              *self,
+            const TaktGanttViewport *vp,
+            double                   avail,
+            GArray                  *out)
 {
-  TaktGanttViewport *vp = &self->gantt_vp;
-  TaktReportPage probe = { .landscape = !self->options.gantt_portrait };
-  TaktChartRect body;
-  gint64 start, end, last_day;
-  double chart_w, chart_top, avail, lane;
-  guint n_rows, first;
+  double chart_top = takt_gantt_viewport_chart_top (vp);
+  guint n_rows = takt_gantt_layout_get_n_rows (self->gantt);
+  guint first = 0;
 
-  takt_report_body_rect (self, &probe, &body);
-  takt_gantt_viewport_init (vp, body.width, body.height, FALSE);
-  vp->scale = 0;
-  vp->theme.font_family = TAKT_REPORT_FONT;
-  vp->theme.font_size = 7.5;
-  vp->header_width = MIN (126, body.width / 4);
-  vp->axis_height = 30;
-  vp->row_height = 17;
-  vp->group_height = 16;
-  lane = takt_gantt_layout_preferred_lane_height (self->gantt, vp);
-  vp->lane_height = CLAMP (lane, 20, body.height / 4);
-
-  takt_gantt_layout_get_time_range (self->gantt, &start, &end);
-  if (self->options.range_start != G_MININT64)
-    start = MAX (start, takt_day_start (self->options.range_start));
-  if (self->options.range_end != G_MAXINT64)
-    end = MIN (end, takt_day_start (self->options.range_end - 1) + TAKT_DAY_S);
-  if (end <= start)
-    end = start + 1;
-  self->first_day = takt_day_start (start);
-  last_day = takt_day_start (end - 1) + TAKT_DAY_S;
-  self->n_days = (guint) MAX (1, (last_day - self->first_day) / TAKT_DAY_S);
-
-  chart_w = vp->width - vp->header_width;
-  if (self->options.pages_wide > 0)
-    self->days_per_page = (self->n_days + self->options.pages_wide - 1) / self->options.pages_wide;
-  else
-    {
-      double min_day = MM_TO_PT (self->options.mm_per_day > 0 ? self->options.mm_per_day : 60);
-
-      self->days_per_page = (guint) MAX (1, floor (chart_w / min_day));
-    }
-  self->days_per_page = CLAMP (self->days_per_page, 1, self->n_days);
-  self->columns = (self->n_days + self->days_per_page - 1) / self->days_per_page;
-  vp->seconds_per_px = (double) self->days_per_page * TAKT_DAY_S / chart_w;
-  vp->t0 = (double) self->first_day;
-  vp->y_offset = 0;
-
-  /* Whole rows in bands that fit under the axis and the lane.  When all
-   * rows fit on one page in rows a little lower, they get them: a page
-   * that shows every machine of its days is worth a smaller type. */
-  chart_top = takt_gantt_viewport_chart_top (vp);
-  avail = body.height - chart_top;
-  n_rows = takt_gantt_layout_get_n_rows (self->gantt);
-  if (n_rows > 0 && takt_gantt_layout_row_y (self->gantt, vp, n_rows) - chart_top > avail)
-    {
-      guint n_groups = 0;
-      double fit;
-
-      for (guint r = 0; r < n_rows; r++)
-        if (takt_gantt_layout_get_row (self->gantt, r)->kind == TAKT_GANTT_ROW_STATION)
-          n_groups++;
-      fit = floor (avail / n_rows * 4) / 4;
-      if (fit >= 12)
-        {
-          vp->row_height = fit;
-          vp->group_height = fit;
-          vp->theme.font_size = fit < 14 ? 7 : 7.5;
-        }
-      (void) n_groups;
-    }
-  first = 0;
   while (first < n_rows)
     {
       double top = takt_gantt_layout_row_y (self->gantt, vp, first);
@@ -516,8 +455,86 @@ layout_gantt (TaktReport *self)
       band.end_row = end_row;
       band.offset = top - chart_top;
       band.height = takt_gantt_layout_row_y (self->gantt, vp, end_row) - top;
-      g_array_append_val (self->bands, band);
+      g_array_append_val (out, band);
       first = end_row;
+    }
+  return out->len;
+}
+
+static void
+layout_gantt (TaktReport *self)
+{
+  TaktGanttViewport *vp = &self->gantt_vp;
+  TaktReportPage probe = { .landscape = !self->options.gantt_portrait };
+  TaktChartRect body;
+  gint64 start, end, last_day;
+  double chart_w, chart_top, avail, lane;
+  guint n_rows, default_bands;
+
+  takt_report_body_rect (self, &probe, &body);
+  takt_gantt_viewport_init (vp, body.width, body.height, FALSE);
+  vp->scale = 0;
+  vp->theme.font_family = TAKT_REPORT_FONT;
+  vp->theme.font_size = 7.5;
+  vp->header_width = MIN (126, body.width / 4);
+  vp->axis_height = 30;
+  vp->row_height = 17;
+  vp->group_height = 16;
+  lane = takt_gantt_layout_preferred_lane_height (self->gantt, vp);
+  vp->lane_height = CLAMP (lane, 20, 64);
+
+  takt_gantt_layout_get_time_range (self->gantt, &start, &end);
+  if (self->options.range_start != G_MININT64)
+    start = MAX (start, takt_day_start (self->options.range_start));
+  if (self->options.range_end != G_MAXINT64)
+    end = MIN (end, takt_day_start (self->options.range_end - 1) + TAKT_DAY_S);
+  if (end <= start)
+    end = start + 1;
+  self->first_day = takt_day_start (start);
+  last_day = takt_day_start (end - 1) + TAKT_DAY_S;
+  self->n_days = (guint) MAX (1, (last_day - self->first_day) / TAKT_DAY_S);
+
+  chart_w = vp->width - vp->header_width;
+  if (self->options.pages_wide > 0)
+    self->days_per_page = (self->n_days + self->options.pages_wide - 1) / self->options.pages_wide;
+  else
+    {
+      double min_day = MM_TO_PT (self->options.mm_per_day > 0 ? self->options.mm_per_day : 60);
+
+      self->days_per_page = (guint) MAX (1, floor (chart_w / min_day));
+    }
+  self->days_per_page = CLAMP (self->days_per_page, 1, self->n_days);
+  self->columns = (self->n_days + self->days_per_page - 1) / self->days_per_page;
+  vp->seconds_per_px = (double) self->days_per_page * TAKT_DAY_S / chart_w;
+  vp->t0 = (double) self->first_day;
+  vp->y_offset = 0;
+
+  /* Whole rows in bands that fit under the axis and the lane.  Rows may
+   * be lowered (down to 12 pt, the type to 7 pt) when that saves a band:
+   * a page that shows every machine of its days is worth a smaller type. */
+  chart_top = takt_gantt_viewport_chart_top (vp);
+  avail = body.height - chart_top;
+  n_rows = takt_gantt_layout_get_n_rows (self->gantt);
+  default_bands = make_bands (self, vp, avail, self->bands);
+  for (guint k = 1; k < default_bands; k++)
+    {
+      TaktGanttViewport lower = *vp;
+      g_autoptr(GArray) bands = g_array_new (FALSE, TRUE, sizeof (TaktReportBand));
+      double h = floor (avail * k / n_rows * 4) / 4;
+
+      if (h < 12)
+        continue;
+      lower.row_height = MIN (h, vp->row_height);
+      lower.group_height = MIN (h, vp->group_height);
+      if (lower.row_height < 14)
+        lower.theme.font_size = 7;
+      if (make_bands (self, &lower, avail, bands) < default_bands)
+        {
+          *vp = lower;
+          g_array_set_size (self->bands, 0);
+          g_array_append_vals (self->bands, bands->data, bands->len);
+          break;
+        }
     }
 }
 
@@ -1550,7 +1567,7 @@ takt_report_write_pdf (TaktReport         *self,
     {
       int saved = errno;
 
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Cannot write in %s: %s"),
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("no new file can be made in %s: %s"),
                    dir, g_strerror (saved));
       return FALSE;
     }
@@ -1603,11 +1620,10 @@ takt_report_write_pdf (TaktReport         *self,
     {
       g_unlink (tmp);
       if (sink.saved_errno != 0)
-        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (sink.saved_errno), _("Cannot write %s: %s"),
-                     path, g_strerror (sink.saved_errno));
+        g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (sink.saved_errno),
+                             g_strerror (sink.saved_errno));
       else
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write %s: %s"),
-                     path, cairo_status_to_string (status));
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, cairo_status_to_string (status));
       return FALSE;
     }
   if (g_rename (tmp, path) != 0)
@@ -1615,8 +1631,7 @@ takt_report_write_pdf (TaktReport         *self,
       int saved = errno;
 
       g_unlink (tmp);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Cannot write %s: %s"),
-                   path, g_strerror (saved));
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved), g_strerror (saved));
       return FALSE;
     }
   return TRUE;
