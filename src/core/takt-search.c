@@ -13,16 +13,17 @@
  *     run in two (at a demand boundary when it has one);
  * each followed by a decode (backward + forward pass) and the spec's cost.
  * A move is kept when it lowers the total cost (with never more unmet
- * units); after a long stretch without improvement the solution is
- * kicked (a few random swaps) and the search goes on from there, always
- * keeping the best solution seen, which is what it returns — so never
- * worse than the construction.
+ * units).  It is an iterated local search: after a stretch without
+ * improvement it goes back to the best solution seen, kicks it (random
+ * swaps and moves in π, harder each time) and searches on from there; it
+ * returns the best solution seen — so never worse than the construction.
  *
  * It is deterministic: the random choices come from GRand seeded with the
  * seed, and the clock only decides when to stop.  It stops when the time
  * limit is spent, after options->evaluations candidate moves, when
- * options->cancellable is cancelled, or when a long stretch of moves (and
- * kicks) found nothing better.
+ * options->cancellable is cancelled, when no move applies at all, or —
+ * with neither bound — when a long stretch of moves and kicks found
+ * nothing better.
  */
 
 #define G_LOG_DOMAIN "takt-search"
@@ -198,6 +199,36 @@ apply_structural (Search       *search,
     }
 }
 
+/* Swaps or moves a random run in π (a perturbation, kept whatever it
+ * costs). */
+static void
+perturb (Search       *search,
+         TaktSolution *solution,
+         int           strength)
+{
+  int n = (int) solution->order->len;
+
+  for (int k = 0; k < strength && n >= 2; k++)
+    {
+      int i = rand_int (search, n);
+      int j = rand_int (search, n);
+      int v = g_array_index (solution->order, int, i);
+
+      if (i == j)
+        continue;
+      if (k % 2 == 0)
+        {
+          g_array_index (solution->order, int, i) = g_array_index (solution->order, int, j);
+          g_array_index (solution->order, int, j) = v;
+        }
+      else
+        {
+          g_array_remove_index (solution->order, i);
+          g_array_insert_val (solution->order, j, v);
+        }
+    }
+}
+
 gboolean
 takt_search_run (TaktModel                *model,
                  TaktSolution             *solution,
@@ -207,8 +238,9 @@ takt_search_run (TaktModel                *model,
 {
   Search search = { 0 };
   TaktSolution *best;
-  gint64 stall = 0, since_best = 0;
+  gint64 stall = 0, since_best = 0, idle = 0, kicks = 0;
   gint64 stall_limit, give_up;
+  gboolean bounded = deadline_us != G_MAXINT64 || options->evaluations > 0;
   int n;
 
   search.model = model;
@@ -220,16 +252,21 @@ takt_search_run (TaktModel                *model,
 
   n = (int) solution->order->len;
   best = takt_solution_copy (model, solution);
-  stall_limit = MAX (200, 4 * (gint64) n);
+  /* Without improvement for this long, restart from the best with a kick;
+   * with no bound at all, stop after this many fruitless evaluations. */
+  stall_limit = MAX (100, 4 * (gint64) n);
   give_up = MAX (2000, 40 * (gint64) n);
 
-  while (n > 0 && !search_should_stop (&search) && since_best < give_up)
+  while (n > 0 && !search_should_stop (&search))
     {
       MoveKind kind = (MoveKind) rand_int (&search, N_MOVES);
       gboolean improved = FALSE;
 
       n = (int) solution->order->len;
       if (n == 0)
+        break;
+      /* Nothing applies to this plan (a single run on single machines …). */
+      if (idle > 10000)
         break;
 
       if (kind == MOVE_MERGE || kind == MOVE_SPLIT)
@@ -239,7 +276,8 @@ takt_search_run (TaktModel                *model,
           if (!apply_structural (&search, cand, kind))
             {
               takt_solution_free (cand);
-              goto next;
+              idle++;
+              continue;
             }
           takt_solution_decode (model, cand);
           search.evaluations++;
@@ -265,9 +303,25 @@ takt_search_run (TaktModel                *model,
           if (kind == MOVE_SWAP)
             {
               if (n < 2)
-                goto next;
-              i = rand_int (&search, n - 1);
-              k = i + 1;
+                {
+                  idle++;
+                  continue;
+                }
+              /* A neighbour most of the time, sometimes any other run. */
+              if (rand_int (&search, 4) == 0)
+                {
+                  k = rand_int (&search, n);
+                  if (k == i)
+                    {
+                      idle++;
+                      continue;
+                    }
+                }
+              else
+                {
+                  i = rand_int (&search, n - 1);
+                  k = i + 1;
+                }
               {
                 int t = g_array_index (solution->order, int, i);
 
@@ -281,11 +335,17 @@ takt_search_run (TaktModel                *model,
               int v;
 
               if (span < 1)
-                goto next;
+                {
+                  idle++;
+                  continue;
+                }
               k = i + rand_int (&search, 2 * span + 1) - span;
               k = CLAMP (k, 0, n - 1);
               if (k == i)
-                goto next;
+                {
+                  idle++;
+                  continue;
+                }
               v = g_array_index (solution->order, int, i);
               g_array_remove_index (solution->order, i);
               g_array_insert_val (solution->order, k, v);
@@ -301,7 +361,10 @@ takt_search_run (TaktModel                *model,
               s = ((const TaktStep *) g_ptr_array_index (prod->routing, step))->station_index;
               n_mach = model->station_machines[s];
               if (n_mach < 2)
-                goto next;
+                {
+                  idle++;
+                  continue;
+                }
               old_machine = run->assign[step];
               run->assign[step] = (run->use[step] + 1 + rand_int (&search, n_mach - 1)) % n_mach;
             }
@@ -336,8 +399,8 @@ takt_search_run (TaktModel                *model,
               solution->unmet = old_unmet;
             }
         }
+      idle = 0;
 
-    next:
       if (improved && takt_solution_better (solution, best))
         {
           takt_solution_free (best);
@@ -348,20 +411,22 @@ takt_search_run (TaktModel                *model,
       else
         {
           since_best++;
-          stall++;
+          stall = improved ? 0 : stall + 1;
         }
 
+      if (!bounded && since_best >= give_up)
+        break;
       if (stall >= stall_limit && n >= 2)
         {
-          /* A kick: a few random neighbour swaps, kept whatever they cost. */
-          for (int kick = 0; kick < 3; kick++)
-            {
-              int a = rand_int (&search, n - 1);
-              int t = g_array_index (solution->order, int, a);
+          /* Iterated local search: back to the best, kicked a little
+           * harder each time. */
+          TaktSolution *next = takt_solution_copy (model, best);
+          TaktSolution tmp = *solution;
 
-              g_array_index (solution->order, int, a) = g_array_index (solution->order, int, a + 1);
-              g_array_index (solution->order, int, a + 1) = t;
-            }
+          *solution = *next;
+          *next = tmp;
+          takt_solution_free (next);
+          perturb (&search, solution, 2 + (int) (kicks++ % 6));
           takt_solution_decode (model, solution);
           stall = 0;
         }
@@ -372,6 +437,9 @@ takt_search_run (TaktModel                *model,
 
           if (search.max_evaluations > 0)
             fraction = (double) search.evaluations / (double) search.max_evaluations;
+          if (deadline_us != G_MAXINT64 && options->time_limit_ms > 0)
+            fraction = MAX (fraction, 1.0 - (double) (deadline_us - g_get_monotonic_time ())
+                                            / (options->time_limit_ms * 1000.0));
           options->progress (CLAMP (fraction, 0.0, 1.0), best->total, options->progress_data);
         }
     }
