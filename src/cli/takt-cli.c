@@ -360,6 +360,8 @@ run_plan (int    argc,
       /* The work bound alone, unless a clock limit is given too. */
       options.time_limit_ms = have_limit ? (gint64) limit : -1;
     }
+  else if (have_evaluations)
+    options.time_limit_ms = 0;   /* a work bound of nothing: the construction alone */
   else if (have_limit)
     options.time_limit_ms = (gint64) limit;
 
