@@ -53,6 +53,7 @@ typedef struct
   gint64                    evaluations;
   gint64                    max_evaluations;
   gboolean                  cancelled;
+  gint64                    started_us;
 } Search;
 
 static gboolean
@@ -65,8 +66,16 @@ search_should_stop (Search *search)
       search->cancelled = TRUE;
       return TRUE;
     }
-  if (search->deadline_us != G_MAXINT64 && g_get_monotonic_time () >= search->deadline_us)
-    return TRUE;
+  if (search->deadline_us != G_MAXINT64)
+    {
+      gint64 now = g_get_monotonic_time ();
+      /* Stop early when one more evaluation, at the mean pace so far,
+       * would end past the deadline (big plans take a while each). */
+      gint64 pace = search->evaluations > 0 ? (now - search->started_us) / search->evaluations : 0;
+
+      if (now + pace >= search->deadline_us)
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -249,6 +258,7 @@ takt_search_run (TaktModel                *model,
                                                                (guint32) (options->seed >> 32) }, 2);
   search.deadline_us = deadline_us;
   search.max_evaluations = MAX (options->evaluations, 0);
+  search.started_us = g_get_monotonic_time ();
 
   n = (int) solution->order->len;
   best = takt_solution_copy (model, solution);
@@ -444,7 +454,8 @@ takt_search_run (TaktModel                *model,
         }
     }
 
-  /* Return the best solution seen, decoded. */
+  /* Return the best solution seen (its copy kept its times: a decode
+   * depends on the solution alone). */
   {
     TaktSolution tmp = *solution;
 
@@ -452,7 +463,6 @@ takt_search_run (TaktModel                *model,
     *best = tmp;
   }
   takt_solution_free (best);
-  takt_solution_decode (model, solution);
 
   g_rand_free (search.rand);
   *evaluations = search.evaluations;
