@@ -1,7 +1,11 @@
-/* takt-products-page.c — the Products page: products and their routings
+/* takt-products-page.c — the Products page: a searchable list and an editor
  *
  * Copyright 2026 The Takt developers
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The list at the side (takt-editor-list.h) and the product editor
+ * (takt-product-editor.h) in an AdwLeaflet: side by side when there is
+ * room, one after the other with a back button when the window is narrow.
  */
 
 #define G_LOG_DOMAIN "takt-products-page"
@@ -10,163 +14,58 @@
 
 #include <glib/gi18n.h>
 
-#include "takt-format.h"
+#include "takt-editor-common.h"
+#include "takt-editor-list.h"
+#include "takt-product-editor.h"
 #include "takt-products-page.h"
-#include "takt-widgets.h"
+
+#define NEW_STEP_CYCLE_S 60
 
 struct _TaktProductsPage
 {
-  TaktPage              parent_instance;
+  TaktPage           parent_instance;
 
-  AdwPreferencesPage   *page;
-  AdwPreferencesGroup  *group;
-  GPtrArray            *rows;
+  AdwLeaflet        *leaflet;
+  GtkWidget         *sidebar;
+  GtkWidget         *back_bar;
+  GtkWidget         *back_button;
+  GtkWidget         *back_title;
+  GtkStack          *detail_stack;
+  TaktProductEditor *editor;
+  TaktEditorList    *list;
 };
 
 G_DEFINE_FINAL_TYPE (TaktProductsPage, takt_products_page, TAKT_TYPE_PAGE)
 
-static GtkWidget *
-plain_row (const char *title,
-           const char *subtitle)
+static const char *
+product_title (const TaktProduct *product)
 {
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  return row;
+  return product->name != NULL && product->name[0] != '\0' ? product->name : product->id;
 }
 
-/* The routing and figures of a product, built when its row is first
- * opened: a plan of a thousand products would otherwise make thousands of
- * rows nobody looks at. */
+/* The editor shows the product selected in the list. */
 static void
-add_details (AdwExpanderRow    *expander,
-             const TaktPlan    *plan,
-             const TaktProduct *product,
-             const char        *currency)
-{
-  g_autofree char *price = takt_format_money (product->price, currency);
-  g_autofree char *setup_cost = takt_format_money (product->setup_cost, currency);
-  g_autofree char *holding = takt_format_money (product->holding_cost_per_day, currency);
-  g_autofree char *late = takt_format_money (product->late_cost_per_day, currency);
-  g_autofree char *unit_cost = takt_format_money (product->unit_cost, currency);
-  g_autofree char *margin = takt_format_money (product->price - product->unit_cost, currency);
-  g_autofree char *stock = takt_format_count (product->initial_stock);
-  g_autofree char *min_run = takt_format_count (product->min_run);
-  g_autofree char *max_run = NULL;
-  g_autofree char *costs = NULL;
-  g_autofree char *runs = NULL;
-  g_autofree char *money = NULL;
-
-  for (guint i = 0; i < product->routing->len; i++)
-    {
-      const TaktStep *step = g_ptr_array_index (product->routing, i);
-      const char *station = step->station;
-      g_autofree char *title = NULL;
-      g_autofree char *cycle = takt_format_duration (step->cycle_s);
-      g_autofree char *setup = takt_format_duration (step->setup_s);
-      g_autofree char *detail = NULL;
-
-      if (step->station_index >= 0 && step->station_index < (int) plan->stations->len)
-        station = ((TaktStation *) g_ptr_array_index (plan->stations, step->station_index))->name;
-
-      /* Translators: a routing step: its position and station, "2. Finishing" */
-      title = g_strdup_printf (_("%u. %s"), i + 1, station);
-      /* Translators: the work per unit and the setup per run at a step */
-      detail = g_strdup_printf (_("Cycle %s per unit · setup %s per run"), cycle, setup);
-      adw_expander_row_add_row (expander, plain_row (title, detail));
-    }
-
-  /* Translators: the cost figures of a product */
-  costs = g_strdup_printf (_("Setup %s per run · holding %s per unit and day · late %s per unit and day"),
-                           setup_cost, holding, late);
-  adw_expander_row_add_row (expander, plain_row (_("Costs"), costs));
-
-  if (product->max_run > 0)
-    max_run = takt_format_count (product->max_run);
-  if (max_run != NULL)
-    /* Translators: stock on hand and the bounds of a run's quantity */
-    runs = g_strdup_printf (_("%s in stock · runs of %s to %s units"), stock, min_run, max_run);
-  else
-    /* Translators: stock on hand and the lower bound of a run's quantity */
-    runs = g_strdup_printf (_("%s in stock · runs of at least %s units"), stock, min_run);
-  adw_expander_row_add_row (expander, plain_row (_("Stock and Runs"), runs));
-
-  /* Translators: what a unit costs, sells for and earns */
-  money = g_strdup_printf (_("Unit cost %s · price %s · margin %s"), unit_cost, price, margin);
-  adw_expander_row_add_row (expander, plain_row (_("Margin"), money));
-
-}
-
-static void
-expanded_cb (AdwExpanderRow   *expander,
-             GParamSpec       *pspec,
-             TaktProductsPage *self)
+show_selected (TaktProductsPage *self)
 {
   TaktDocument *document = takt_page_get_document (TAKT_PAGE (self));
-  const char *id = g_object_get_data (G_OBJECT (expander), "takt-product-id");
+  const char *id = takt_editor_list_get_selected (self->list);
   const TaktPlan *plan;
-  int index;
+  int p;
 
-  if (!adw_expander_row_get_expanded (expander) ||
-      g_object_get_data (G_OBJECT (expander), "takt-details") != NULL ||
-      document == NULL)
-    return;
-
-  plan = takt_document_get_plan (document);
-  index = takt_plan_find_product (plan, id);
-  if (index < 0)
-    return;
-
-  add_details (expander, plan, g_ptr_array_index (plan->products, index),
-               takt_page_get_currency (TAKT_PAGE (self)));
-  g_object_set_data (G_OBJECT (expander), "takt-details", GINT_TO_POINTER (TRUE));
-}
-
-static GtkWidget *
-product_row (TaktProductsPage  *self,
-             const TaktPlan    *plan,
-             const TaktProduct *product,
-             const char        *currency)
-{
-  GtkWidget *expander = adw_expander_row_new ();
-  g_autofree char *subtitle = NULL;
-  g_autofree char *price = takt_format_money (product->price, currency);
-  g_autoptr(GString) path = g_string_new (NULL);
-  GtkWidget *price_label;
-
-  for (guint i = 0; i < product->routing->len; i++)
+  if (document == NULL || id == NULL)
     {
-      const TaktStep *step = g_ptr_array_index (product->routing, i);
-      const char *station = step->station;
-
-      if (step->station_index >= 0 && step->station_index < (int) plan->stations->len)
-        station = ((TaktStation *) g_ptr_array_index (plan->stations, step->station_index))->name;
-      if (i > 0)
-        g_string_append (path, " → ");
-      g_string_append (path, station);
+      takt_product_editor_show (self->editor, document, NULL);
+      gtk_stack_set_visible_child_name (self->detail_stack, "empty");
+      gtk_label_set_text (GTK_LABEL (self->back_title), "");
+      return;
     }
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), product->name ? product->name : product->id);
-  /* Translators: a product's id and the stations of its routing in order,
-   * "vase · Print farm → Finishing → Packing" */
-  subtitle = g_strdup_printf (_("%s · %s"), product->id, path->str);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
-  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (expander), takt_swatch_new (product->color));
-
-  price_label = gtk_label_new (price);
-  gtk_widget_add_css_class (price_label, "numeric");
-  gtk_widget_add_css_class (price_label, "dim-label");
-  gtk_widget_set_tooltip_text (price_label, _("Price"));
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), price_label);
-
-  g_object_set_data_full (G_OBJECT (expander), "takt-product-id", g_strdup (product->id), g_free);
-  g_signal_connect (expander, "notify::expanded", G_CALLBACK (expanded_cb), self);
-
-  return expander;
+  plan = takt_document_get_plan (document);
+  p = takt_plan_find_product (plan, id);
+  takt_product_editor_show (self->editor, document, id);
+  gtk_stack_set_visible_child_name (self->detail_stack, p >= 0 ? "product" : "empty");
+  gtk_label_set_text (GTK_LABEL (self->back_title),
+                      p >= 0 ? product_title (g_ptr_array_index (plan->products, p)) : "");
 }
 
 static void
@@ -174,71 +73,294 @@ takt_products_page_plan_changed (TaktPage *page)
 {
   TaktProductsPage *self = TAKT_PRODUCTS_PAGE (page);
   TaktDocument *document = takt_page_get_document (page);
-  const char *currency = takt_page_get_currency (page);
-  g_autofree char *description = NULL;
+  g_autofree TaktEditorListEntry *entries = NULL;
+  g_autoptr(GPtrArray) subtitles = g_ptr_array_new_with_free_func (g_free);
   const TaktPlan *plan;
 
-  if (self->rows == NULL)
-    return;
+  if (document == NULL)
+    {
+      takt_editor_list_set_entries (self->list, NULL, 0);
+      show_selected (self);
+      return;
+    }
 
-  for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (self->group, g_ptr_array_index (self->rows, i));
-  g_ptr_array_set_size (self->rows, 0);
+  plan = takt_document_get_plan (document);
+  entries = g_new0 (TaktEditorListEntry, MAX (plan->products->len, 1));
+  for (guint i = 0; i < plan->products->len; i++)
+    {
+      const TaktProduct *product = g_ptr_array_index (plan->products, i);
+      /* Translators: a product's id and the number of steps of its routing, "vase · 4 steps" */
+      char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u step", "%s · %u steps",
+                                                     product->routing->len),
+                                        product->id, product->routing->len);
+
+      g_ptr_array_add (subtitles, subtitle);
+      entries[i].id = product->id;
+      entries[i].title = product_title (product);
+      entries[i].subtitle = subtitle;
+      entries[i].color = product->color;
+    }
+
+  takt_editor_list_set_entries (self->list, entries, plan->products->len);
+  takt_editor_list_set_can_remove (self->list, plan->products->len > 1);
+
+  /* Side by side, something is always shown. */
+  if (takt_editor_list_get_selected (self->list) == NULL &&
+      !adw_leaflet_get_folded (self->leaflet) && plan->products->len > 0 &&
+      gtk_editable_get_text (takt_editor_list_get_search (self->list))[0] == '\0')
+    takt_editor_list_select_position (self->list, 0);
+
+  show_selected (self);
+}
+
+static void
+selected_cb (TaktProductsPage *self)
+{
+  show_selected (self);
+}
+
+static void
+chosen_cb (TaktProductsPage *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet) && takt_editor_list_get_selected (self->list) != NULL)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+folded_cb (TaktProductsPage *self)
+{
+  gtk_widget_set_visible (self->back_bar, adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+back_cb (TaktProductsPage *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* ---- adding and removing ---- */
+
+typedef struct
+{
+  char *id;
+  char *name;
+} AddProduct;
+
+static gboolean
+add_product_cb (TaktPlan  *plan,
+                gpointer   user_data,
+                GError   **error)
+{
+  AddProduct *add = user_data;
+  TaktProduct *product = takt_product_new ();
+  TaktStep *step = takt_step_new ();
+  const TaktStation *first = g_ptr_array_index (plan->stations, 0);
+
+  product->id = g_strdup (add->id);
+  g_free (product->name);
+  product->name = g_strdup (add->name);
+  step->station = g_strdup (first->id);
+  step->cycle_s = NEW_STEP_CYCLE_S;
+  g_ptr_array_add (product->routing, step);
+  g_ptr_array_add (plan->products, product);
+  return TRUE;
+}
+
+static void
+add_cb (TaktProductsPage *self)
+{
+  TaktDocument *document = takt_page_get_document (TAKT_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  AddProduct add;
+  const TaktPlan *plan;
 
   if (document == NULL)
     return;
 
   plan = takt_document_get_plan (document);
+  add.id = takt_editor_free_id (plan->products, G_STRUCT_OFFSET (TaktProduct, id), "product");
+  add.name = g_strdup (_("New product"));
 
-  /* Translators: the number of products in a plan */
-  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u product", "%u products",
-                                              plan->products->len),
-                                 plan->products->len);
-  adw_preferences_group_set_description (self->group, description);
-
-  for (guint i = 0; i < plan->products->len; i++)
+  if (takt_document_edit (document, _("Add Product"), add_product_cb, &add, &error))
     {
-      GtkWidget *row = product_row (self, plan, g_ptr_array_index (plan->products, i), currency);
-
-      adw_preferences_group_add (self->group, row);
-      g_ptr_array_add (self->rows, row);
+      takt_editor_list_select (self->list, add.id);
+      show_selected (self);
+      if (adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
     }
+  else
+    takt_editor_toast (GTK_WIDGET (self), error->message, FALSE);
+
+  g_free (add.id);
+  g_free (add.name);
+}
+
+typedef struct
+{
+  const char *id;
+  guint       demand;   /* orders, forecast days and campaign shares removed with it */
+  guint       pins;
+} RemoveProduct;
+
+static void
+remove_matching (GPtrArray  *list,
+                 gsize       product_offset,
+                 const char *id,
+                 guint      *count)
+{
+  for (guint i = list->len; i > 0; i--)
+    if (g_strcmp0 (G_STRUCT_MEMBER (const char *, g_ptr_array_index (list, i - 1), product_offset), id) == 0)
+      {
+        g_ptr_array_remove_index (list, i - 1);
+        (*count)++;
+      }
+}
+
+static gboolean
+remove_product_cb (TaktPlan  *plan,
+                   gpointer   user_data,
+                   GError   **error)
+{
+  RemoveProduct *remove = user_data;
+  int p = takt_plan_find_product (plan, remove->id);
+
+  if (p < 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no product “%s” any more"), remove->id);
+      return FALSE;
+    }
+  if (plan->products->len <= 1)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("A plan needs at least one product"));
+      return FALSE;
+    }
+
+  /* What names the product goes with it, so the plan stays whole; undo
+   * brings it all back. */
+  remove->demand = remove->pins = 0;
+  remove_matching (plan->orders, G_STRUCT_OFFSET (TaktOrder, product), remove->id, &remove->demand);
+  remove_matching (plan->forecast, G_STRUCT_OFFSET (TaktForecast, product), remove->id, &remove->demand);
+  remove_matching (plan->pins, G_STRUCT_OFFSET (TaktPin, product), remove->id, &remove->pins);
+  for (guint c = plan->campaigns->len; c > 0; c--)
+    {
+      TaktCampaign *campaign = g_ptr_array_index (plan->campaigns, c - 1);
+
+      remove_matching (campaign->products, G_STRUCT_OFFSET (TaktCampaignProduct, product),
+                       remove->id, &remove->demand);
+      if (campaign->products->len == 0)
+        g_ptr_array_remove_index (plan->campaigns, c - 1);
+    }
+
+  g_ptr_array_remove_index (plan->products, p);
+  return TRUE;
 }
 
 static void
-takt_products_page_dispose (GObject *object)
+remove_cb (TaktProductsPage *self)
 {
-  TaktProductsPage *self = TAKT_PRODUCTS_PAGE (object);
+  TaktDocument *document = takt_page_get_document (TAKT_PAGE (self));
+  g_autofree char *id = g_strdup (takt_editor_list_get_selected (self->list));
+  g_autofree char *title = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  RemoveProduct remove = { id, 0, 0 };
+  const TaktPlan *plan;
+  int p;
 
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  if (document == NULL || id == NULL)
+    return;
 
-  G_OBJECT_CLASS (takt_products_page_parent_class)->dispose (object);
+  plan = takt_document_get_plan (document);
+  p = takt_plan_find_product (plan, id);
+  if (p < 0)
+    return;
+  title = g_strdup (product_title (g_ptr_array_index (plan->products, p)));
+
+  if (!takt_document_edit (document, _("Remove Product"), remove_product_cb, &remove, &error))
+    {
+      takt_editor_toast (GTK_WIDGET (self), error->message, FALSE);
+      return;
+    }
+
+  if (remove.demand + remove.pins > 0)
+    /* Translators: a toast after removing a product that demand or pins named */
+    message = g_strdup_printf (_("“%s” removed, with its demand and pins"), title);
+  else
+    /* Translators: a toast after removing a product */
+    message = g_strdup_printf (_("“%s” removed"), title);
+  takt_editor_toast (GTK_WIDGET (self), message, TRUE);
 }
+
+/* ---- the page ---- */
 
 static void
 takt_products_page_class_init (TaktProductsPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   TaktPageClass *page_class = TAKT_PAGE_CLASS (klass);
 
-  object_class->dispose = takt_products_page_dispose;
   page_class->plan_changed = takt_products_page_plan_changed;
 
+  g_type_ensure (TAKT_TYPE_PRODUCT_EDITOR);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/taktplanner/Takt/takt-products-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, TaktProductsPage, page);
-  gtk_widget_class_bind_template_child (widget_class, TaktProductsPage, group);
+  gtk_widget_class_bind_template_child (widget_class, TaktProductsPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, TaktProductsPage, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, TaktProductsPage, back_bar);
+  gtk_widget_class_bind_template_child (widget_class, TaktProductsPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, TaktProductsPage, back_title);
+  gtk_widget_class_bind_template_child (widget_class, TaktProductsPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, TaktProductsPage, editor);
 }
 
 static void
 takt_products_page_init (TaktProductsPage *self)
 {
-  self->rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->list = TAKT_EDITOR_LIST (takt_editor_list_new (_("Search Products"), _("Add Product"),
+                                                       _("Remove Product"), _("No products")));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->list), TRUE);
+  gtk_widget_set_name (GTK_WIDGET (self->list), "product-list");
+  gtk_box_append (GTK_BOX (self->sidebar), GTK_WIDGET (self->list));
+
+  g_signal_connect_swapped (self->list, "notify::selected", G_CALLBACK (selected_cb), self);
+  g_signal_connect_swapped (self->list, "chosen", G_CALLBACK (chosen_cb), self);
+  g_signal_connect_swapped (self->list, "add", G_CALLBACK (add_cb), self);
+  g_signal_connect_swapped (self->list, "remove", G_CALLBACK (remove_cb), self);
+  g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (folded_cb), self);
+  g_signal_connect_swapped (self->back_button, "clicked", G_CALLBACK (back_cb), self);
+  folded_cb (self);
 }
 
 GtkWidget *
 takt_products_page_new (void)
 {
   return g_object_new (TAKT_TYPE_PRODUCTS_PAGE, NULL);
+}
+
+/**
+ * takt_products_page_get_list:
+ *
+ * Returns: (transfer none): the list of products at the side
+ */
+TaktEditorList *
+takt_products_page_get_list (TaktProductsPage *self)
+{
+  g_return_val_if_fail (TAKT_IS_PRODUCTS_PAGE (self), NULL);
+  return self->list;
+}
+
+/**
+ * takt_products_page_get_editor:
+ *
+ * Returns: (transfer none): the editor of the selected product
+ */
+TaktProductEditor *
+takt_products_page_get_editor (TaktProductsPage *self)
+{
+  g_return_val_if_fail (TAKT_IS_PRODUCTS_PAGE (self), NULL);
+  return self->editor;
 }

@@ -1,4 +1,4 @@
-/* takt-products-page.h — the Products page: products and their routings
+/* takt-products-page.h — the Products page: a searchable list and an editor
  *
  * Copyright 2026 The Takt developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,7 +6,9 @@
 
 #pragma once
 
+#include "takt-editor-list.h"
 #include "takt-page.h"
+#include "takt-product-editor.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +16,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TaktProductsPage, takt_products_page, TAKT, PRODUCTS_PAGE, TaktPage)
 
-GtkWidget *takt_products_page_new (void);
+GtkWidget         *takt_products_page_new        (void);
+TaktEditorList    *takt_products_page_get_list   (TaktProductsPage *self);
+TaktProductEditor *takt_products_page_get_editor (TaktProductsPage *self);
 
 G_END_DECLS

@@ -1,7 +1,12 @@
-/* takt-stations-page.c — the Stations page: stations, machines and shifts
+/* takt-stations-page.c — the Stations page: line balance, plant calendar, stations
  *
  * Copyright 2026 The Takt developers
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * At the side, the whole line (its balance chart and the plant calendar)
+ * and a searchable list of the stations; at the right what is chosen
+ * there: the yamazumi chart, the plant's shift editor or the station
+ * editor.  An AdwLeaflet puts them one after the other when narrow.
  */
 
 #define G_LOG_DOMAIN "takt-stations-page"
@@ -10,111 +15,86 @@
 
 #include <glib/gi18n.h>
 
-#include "takt-format.h"
+#include "takt-editor-common.h"
+#include "takt-editor-list.h"
+#include "takt-line-balance-view.h"
+#include "takt-shift-editor.h"
+#include "takt-station-editor.h"
 #include "takt-stations-page.h"
-#include "takt-widgets.h"
 
 struct _TaktStationsPage
 {
-  TaktPage              parent_instance;
+  TaktPage             parent_instance;
 
-  AdwPreferencesPage   *page;
-  AdwPreferencesGroup  *stations_group;
-  AdwPreferencesGroup  *week_group;
-  AdwPreferencesGroup  *exceptions_group;
+  AdwLeaflet          *leaflet;
+  GtkWidget           *sidebar;
+  GtkListBox          *overview_list;
+  GtkListBoxRow       *balance_row;
+  GtkListBoxRow       *plant_row;
+  GtkWidget           *back_bar;
+  GtkWidget           *back_button;
+  GtkWidget           *back_title;
+  GtkStack            *detail_stack;
+  TaktLineBalanceView *balance_view;
+  GtkLabel            *balance_summary;
+  AdwPreferencesPage  *plant_page;
+  TaktStationEditor   *editor;
 
-  /* The rows added to each group, to take them out again. */
-  GPtrArray            *rows;
+  TaktEditorList      *list;
+  TaktShiftEditor     *plant_shifts;
+  guint                updating;
 };
 
 G_DEFINE_FINAL_TYPE (TaktStationsPage, takt_stations_page, TAKT_TYPE_PAGE)
 
+static const char *
+station_title (const TaktStation *station)
+{
+  return station->name != NULL && station->name[0] != '\0' ? station->name : station->id;
+}
+
+/* The right side follows what is chosen at the left. */
 static void
-add_row (TaktStationsPage    *self,
-         AdwPreferencesGroup *group,
-         GtkWidget           *row)
+show_detail (TaktStationsPage *self)
 {
-  adw_preferences_group_add (group, row);
-  g_object_set_data (G_OBJECT (row), "takt-group", group);
-  g_ptr_array_add (self->rows, row);
-}
+  TaktDocument *document = takt_page_get_document (TAKT_PAGE (self));
+  GtkListBoxRow *overview = gtk_list_box_get_selected_row (self->overview_list);
+  const char *id = takt_editor_list_get_selected (self->list);
+  const TaktPlan *plan = document != NULL ? takt_document_get_plan (document) : NULL;
+  int s = plan != NULL && id != NULL ? takt_plan_find_station (plan, id) : -1;
 
-static GtkWidget *
-exception_row (const TaktCalendarException *exception)
-{
-  g_autofree char *day = takt_format_day (exception->date);
-  g_autofree char *shifts = takt_format_shifts (exception->shifts);
-
-  return takt_value_row_new (day, NULL, shifts);
-}
-
-/* The calendar's week and exceptions as rows, into an expander or a group. */
-static void
-add_calendar_rows (TaktStationsPage    *self,
-                   const TaktCalendar  *calendar,
-                   AdwExpanderRow      *expander,
-                   AdwPreferencesGroup *week_group,
-                   AdwPreferencesGroup *exceptions_group)
-{
-  for (int day = 0; day < 7; day++)
+  if (overview == self->balance_row)
     {
-      g_autofree char *shifts = takt_format_shifts (calendar->week[day]);
-      GtkWidget *row = takt_value_row_new (takt_format_weekday (day), NULL, shifts);
-
-      if (expander != NULL)
-        adw_expander_row_add_row (expander, row);
-      else
-        add_row (self, week_group, row);
+      gtk_stack_set_visible_child_name (self->detail_stack, "balance");
+      gtk_label_set_text (GTK_LABEL (self->back_title), _("Line Balance"));
+      takt_station_editor_show (self->editor, document, NULL);
     }
-
-  for (guint i = 0; i < calendar->exceptions->len; i++)
+  else if (overview == self->plant_row)
     {
-      GtkWidget *row = exception_row (g_ptr_array_index (calendar->exceptions, i));
-
-      if (expander != NULL)
-        adw_expander_row_add_row (expander, row);
-      else
-        add_row (self, exceptions_group, row);
+      gtk_stack_set_visible_child_name (self->detail_stack, "plant");
+      gtk_label_set_text (GTK_LABEL (self->back_title), _("Plant Calendar"));
+      takt_station_editor_show (self->editor, document, NULL);
     }
-}
-
-static GtkWidget *
-station_row (TaktStationsPage  *self,
-             const TaktStation *station)
-{
-  g_autofree char *subtitle = NULL;
-  const char *title = station->name ? station->name : station->id;
-  GtkWidget *row;
-
-  if (station->calendar != NULL)
-    /* Translators: a station's id and machines; it has a calendar of its own */
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %d machine · own calendar",
-                                             "%s · %d machines · own calendar", station->machines),
-                                station->id, (int) station->machines);
+  else if (s >= 0)
+    {
+      takt_station_editor_show (self->editor, document, id);
+      gtk_stack_set_visible_child_name (self->detail_stack, "station");
+      gtk_label_set_text (GTK_LABEL (self->back_title), station_title (g_ptr_array_index (plan->stations, s)));
+    }
   else
-    /* Translators: a station's id and machines; it works by the plant calendar */
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %d machine · plant calendar",
-                                             "%s · %d machines · plant calendar", station->machines),
-                                station->id, (int) station->machines);
-
-  if (station->calendar == NULL)
     {
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), takt_swatch_new (station->color));
-      return row;
+      takt_station_editor_show (self->editor, document, NULL);
+      gtk_stack_set_visible_child_name (self->detail_stack, "empty");
+      gtk_label_set_text (GTK_LABEL (self->back_title), "");
     }
+}
 
-  row = adw_expander_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), takt_swatch_new (station->color));
-  add_calendar_rows (self, station->calendar, ADW_EXPANDER_ROW (row), NULL, NULL);
+static void
+summary_cb (TaktStationsPage *self)
+{
+  const char *summary = takt_line_balance_view_get_summary (self->balance_view);
 
-  return row;
+  gtk_label_set_text (self->balance_summary, summary != NULL ? summary : "");
 }
 
 static void
@@ -122,64 +102,291 @@ takt_stations_page_plan_changed (TaktPage *page)
 {
   TaktStationsPage *self = TAKT_STATIONS_PAGE (page);
   TaktDocument *document = takt_page_get_document (page);
-  g_autofree char *description = NULL;
+  g_autofree TaktEditorListEntry *entries = NULL;
+  g_autoptr(GPtrArray) subtitles = g_ptr_array_new_with_free_func (g_free);
   const TaktPlan *plan;
-  gint64 machines = 0;
 
-  if (self->rows == NULL)
+  self->updating++;
+
+  takt_line_balance_view_set_document (self->balance_view, document);
+  takt_line_balance_view_update (self->balance_view);
+  takt_shift_editor_show (self->plant_shifts, document, NULL);
+
+  if (document == NULL)
+    {
+      takt_editor_list_set_entries (self->list, NULL, 0);
+      show_detail (self);
+      self->updating--;
+      return;
+    }
+
+  plan = takt_document_get_plan (document);
+  entries = g_new0 (TaktEditorListEntry, MAX (plan->stations->len, 1));
+  for (guint i = 0; i < plan->stations->len; i++)
+    {
+      const TaktStation *station = g_ptr_array_index (plan->stations, i);
+      char *subtitle;
+
+      if (station->calendar != NULL)
+        /* Translators: a station's id and machines; it has a calendar of its own */
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %d machine · own calendar",
+                                                 "%s · %d machines · own calendar", station->machines),
+                                    station->id, (int) station->machines);
+      else
+        /* Translators: a station's id and machines; it works by the plant calendar */
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %d machine",
+                                                 "%s · %d machines", station->machines),
+                                    station->id, (int) station->machines);
+      g_ptr_array_add (subtitles, subtitle);
+      entries[i].id = station->id;
+      entries[i].title = station_title (station);
+      entries[i].subtitle = subtitle;
+      entries[i].color = station->color;
+    }
+
+  takt_editor_list_set_entries (self->list, entries, plan->stations->len);
+  takt_editor_list_set_can_remove (self->list, plan->stations->len > 1);
+
+  /* Side by side, something is always shown: the line's balance first. */
+  if (takt_editor_list_get_selected (self->list) == NULL &&
+      gtk_list_box_get_selected_row (self->overview_list) == NULL &&
+      !adw_leaflet_get_folded (self->leaflet))
+    gtk_list_box_select_row (self->overview_list, self->balance_row);
+  else if (takt_editor_list_get_selected (self->list) != NULL)
+    gtk_list_box_unselect_all (self->overview_list);
+
+  show_detail (self);
+  self->updating--;
+}
+
+static void
+takt_stations_page_schedule_changed (TaktPage *page)
+{
+  TaktStationsPage *self = TAKT_STATIONS_PAGE (page);
+
+  takt_line_balance_view_update (self->balance_view);
+}
+
+static void
+go_forward (TaktStationsPage *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+overview_selected_cb (TaktStationsPage *self,
+                      GtkListBoxRow    *row)
+{
+  if (self->updating > 0)
     return;
 
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (self->rows, i);
+  self->updating++;
+  if (row != NULL)
+    takt_editor_list_select (self->list, NULL);
+  show_detail (self);
+  self->updating--;
+}
 
-      adw_preferences_group_remove (g_object_get_data (G_OBJECT (row), "takt-group"), row);
-    }
-  g_ptr_array_set_size (self->rows, 0);
+static void
+overview_activated_cb (TaktStationsPage *self)
+{
+  go_forward (self);
+}
+
+static void
+station_selected_cb (TaktStationsPage *self)
+{
+  if (self->updating > 0)
+    return;
+
+  self->updating++;
+  if (takt_editor_list_get_selected (self->list) != NULL)
+    gtk_list_box_unselect_all (self->overview_list);
+  show_detail (self);
+  self->updating--;
+}
+
+static void
+chosen_cb (TaktStationsPage *self)
+{
+  if (takt_editor_list_get_selected (self->list) != NULL)
+    go_forward (self);
+}
+
+static void
+folded_cb (TaktStationsPage *self)
+{
+  gtk_widget_set_visible (self->back_bar, adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+back_cb (TaktStationsPage *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* ---- adding and removing ---- */
+
+typedef struct
+{
+  char *id;
+  char *name;
+} AddStation;
+
+static gboolean
+add_station_cb (TaktPlan  *plan,
+                gpointer   user_data,
+                GError   **error)
+{
+  AddStation *add = user_data;
+  TaktStation *station = takt_station_new ();
+
+  station->id = g_strdup (add->id);
+  g_free (station->name);
+  station->name = g_strdup (add->name);
+  g_ptr_array_add (plan->stations, station);
+  return TRUE;
+}
+
+static void
+add_cb (TaktStationsPage *self)
+{
+  TaktDocument *document = takt_page_get_document (TAKT_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  AddStation add;
 
   if (document == NULL)
     return;
 
-  plan = takt_document_get_plan (document);
+  add.id = takt_editor_free_id (takt_document_get_plan (document)->stations,
+                                G_STRUCT_OFFSET (TaktStation, id), "station");
+  add.name = g_strdup (_("New station"));
 
-  for (guint i = 0; i < plan->stations->len; i++)
+  if (takt_document_edit (document, _("Add Station"), add_station_cb, &add, &error))
     {
-      const TaktStation *station = g_ptr_array_index (plan->stations, i);
-
-      machines += station->machines;
-      add_row (self, self->stations_group, station_row (self, station));
-    }
-
-  /* Translators: stations and machines in a plan, "5 stations · 30 machines" */
-  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u station · %d machines",
-                                              "%u stations · %d machines", plan->stations->len),
-                                 plan->stations->len, (int) machines);
-  adw_preferences_group_set_description (self->stations_group, description);
-
-  if (plan->calendar != NULL)
-    {
-      adw_preferences_group_set_description (self->week_group,
-                                             _("The working time of every station without a calendar of its own."));
-      add_calendar_rows (self, plan->calendar, NULL, self->week_group, self->exceptions_group);
+      takt_editor_list_select (self->list, add.id);
+      go_forward (self);
     }
   else
+    takt_editor_toast (GTK_WIDGET (self), error->message, FALSE);
+
+  g_free (add.id);
+  g_free (add.name);
+}
+
+typedef struct
+{
+  const char *id;
+  guint       steps;
+  guint       pins;
+} RemoveStation;
+
+static gboolean
+remove_station_cb (TaktPlan  *plan,
+                   gpointer   user_data,
+                   GError   **error)
+{
+  RemoveStation *remove = user_data;
+  int s = takt_plan_find_station (plan, remove->id);
+  const TaktStation *station;
+
+  if (s < 0)
     {
-      adw_preferences_group_set_description (self->week_group, NULL);
-      add_row (self, self->week_group,
-               takt_value_row_new (_("Every day"), _("The plant has no calendar: it works around the clock."),
-                                   _("All day")));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no station “%s” any more"), remove->id);
+      return FALSE;
+    }
+  if (plan->stations->len <= 1)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("A plan needs at least one station"));
+      return FALSE;
+    }
+  station = g_ptr_array_index (plan->stations, s);
+
+  /* Its routing steps go with it, unless a routing would be left empty. */
+  remove->steps = remove->pins = 0;
+  for (guint i = 0; i < plan->products->len; i++)
+    {
+      TaktProduct *product = g_ptr_array_index (plan->products, i);
+      guint left = 0;
+
+      for (guint k = 0; k < product->routing->len; k++)
+        if (g_strcmp0 (((TaktStep *) g_ptr_array_index (product->routing, k))->station, station->id) != 0)
+          left++;
+      if (left == 0)
+        {
+          /* Translators: a station cannot be removed; %1$s is it, %2$s a product */
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("%1$s is the only station in the routing of %2$s: give that product "
+                         "another step first"),
+                       station_title (station),
+                       product->name != NULL && product->name[0] != '\0' ? product->name : product->id);
+          return FALSE;
+        }
+      for (guint k = product->routing->len; k > 0; k--)
+        if (g_strcmp0 (((TaktStep *) g_ptr_array_index (product->routing, k - 1))->station, station->id) == 0)
+          {
+            g_ptr_array_remove_index (product->routing, k - 1);
+            remove->steps++;
+          }
+    }
+  for (guint i = plan->pins->len; i > 0; i--)
+    if (g_strcmp0 (((TaktPin *) g_ptr_array_index (plan->pins, i - 1))->station, station->id) == 0)
+      {
+        g_ptr_array_remove_index (plan->pins, i - 1);
+        remove->pins++;
+      }
+
+  g_ptr_array_remove_index (plan->stations, s);
+  return TRUE;
+}
+
+static void
+remove_cb (TaktStationsPage *self)
+{
+  TaktDocument *document = takt_page_get_document (TAKT_PAGE (self));
+  g_autofree char *id = g_strdup (takt_editor_list_get_selected (self->list));
+  g_autofree char *title = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  RemoveStation remove = { id, 0, 0 };
+  const TaktPlan *plan;
+  int s;
+
+  if (document == NULL || id == NULL)
+    return;
+
+  plan = takt_document_get_plan (document);
+  s = takt_plan_find_station (plan, id);
+  if (s < 0)
+    return;
+  title = g_strdup (station_title (g_ptr_array_index (plan->stations, s)));
+
+  if (!takt_document_edit (document, _("Remove Station"), remove_station_cb, &remove, &error))
+    {
+      takt_editor_toast (GTK_WIDGET (self), error->message, FALSE);
+      return;
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->exceptions_group),
-                          plan->calendar != NULL && plan->calendar->exceptions->len > 0);
+  if (remove.steps + remove.pins > 0)
+    /* Translators: a toast after removing a station that routings or pins named */
+    message = g_strdup_printf (_("“%s” removed, with its routing steps and pins"), title);
+  else
+    /* Translators: a toast after removing a station */
+    message = g_strdup_printf (_("“%s” removed"), title);
+  takt_editor_toast (GTK_WIDGET (self), message, TRUE);
 }
+
+/* ---- the page ---- */
 
 static void
 takt_stations_page_dispose (GObject *object)
 {
   TaktStationsPage *self = TAKT_STATIONS_PAGE (object);
 
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->plant_shifts);
 
   G_OBJECT_CLASS (takt_stations_page_parent_class)->dispose (object);
 }
@@ -193,23 +400,103 @@ takt_stations_page_class_init (TaktStationsPageClass *klass)
 
   object_class->dispose = takt_stations_page_dispose;
   page_class->plan_changed = takt_stations_page_plan_changed;
+  page_class->schedule_changed = takt_stations_page_schedule_changed;
+
+  g_type_ensure (TAKT_TYPE_LINE_BALANCE_VIEW);
+  g_type_ensure (TAKT_TYPE_STATION_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/taktplanner/Takt/takt-stations-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, TaktStationsPage, page);
-  gtk_widget_class_bind_template_child (widget_class, TaktStationsPage, stations_group);
-  gtk_widget_class_bind_template_child (widget_class, TaktStationsPage, week_group);
-  gtk_widget_class_bind_template_child (widget_class, TaktStationsPage, exceptions_group);
+  gtk_widget_class_bind_template_child (widget_class, TaktStationsPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, TaktStationsPage, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, TaktStationsPage, overview_list);
+  gtk_widget_class_bind_template_child (widget_class, TaktStationsPage, balance_row);
+  gtk_widget_class_bind_template_child (widget_class, TaktStationsPage, plant_row);
+  gtk_widget_class_bind_template_child (widget_class, TaktStationsPage, back_bar);
+  gtk_widget_class_bind_template_child (widget_class, TaktStationsPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, TaktStationsPage, back_title);
+  gtk_widget_class_bind_template_child (widget_class, TaktStationsPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, TaktStationsPage, balance_view);
+  gtk_widget_class_bind_template_child (widget_class, TaktStationsPage, balance_summary);
+  gtk_widget_class_bind_template_child (widget_class, TaktStationsPage, plant_page);
+  gtk_widget_class_bind_template_child (widget_class, TaktStationsPage, editor);
 }
 
 static void
 takt_stations_page_init (TaktStationsPage *self)
 {
-  self->rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->list = TAKT_EDITOR_LIST (takt_editor_list_new (_("Search Stations"), _("Add Station"),
+                                                       _("Remove Station"), _("No stations")));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->list), TRUE);
+  gtk_widget_set_name (GTK_WIDGET (self->list), "station-list");
+  gtk_box_append (GTK_BOX (self->sidebar), GTK_WIDGET (self->list));
+
+  self->plant_shifts = takt_shift_editor_new ();
+  adw_preferences_page_add (self->plant_page,
+                            ADW_PREFERENCES_GROUP (takt_shift_editor_get_week_group (self->plant_shifts)));
+  adw_preferences_page_add (self->plant_page,
+                            ADW_PREFERENCES_GROUP (takt_shift_editor_get_exceptions_group (self->plant_shifts)));
+
+  g_signal_connect_swapped (self->overview_list, "row-selected", G_CALLBACK (overview_selected_cb), self);
+  g_signal_connect_swapped (self->overview_list, "row-activated", G_CALLBACK (overview_activated_cb), self);
+  g_signal_connect_swapped (self->list, "notify::selected", G_CALLBACK (station_selected_cb), self);
+  g_signal_connect_swapped (self->list, "chosen", G_CALLBACK (chosen_cb), self);
+  g_signal_connect_swapped (self->list, "add", G_CALLBACK (add_cb), self);
+  g_signal_connect_swapped (self->list, "remove", G_CALLBACK (remove_cb), self);
+  g_signal_connect_swapped (self->balance_view, "notify::summary", G_CALLBACK (summary_cb), self);
+  g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (folded_cb), self);
+  g_signal_connect_swapped (self->back_button, "clicked", G_CALLBACK (back_cb), self);
+  folded_cb (self);
 }
 
 GtkWidget *
 takt_stations_page_new (void)
 {
   return g_object_new (TAKT_TYPE_STATIONS_PAGE, NULL);
+}
+
+TaktEditorList *
+takt_stations_page_get_list (TaktStationsPage *self)
+{
+  g_return_val_if_fail (TAKT_IS_STATIONS_PAGE (self), NULL);
+  return self->list;
+}
+
+TaktStationEditor *
+takt_stations_page_get_editor (TaktStationsPage *self)
+{
+  g_return_val_if_fail (TAKT_IS_STATIONS_PAGE (self), NULL);
+  return self->editor;
+}
+
+TaktShiftEditor *
+takt_stations_page_get_plant_shifts (TaktStationsPage *self)
+{
+  g_return_val_if_fail (TAKT_IS_STATIONS_PAGE (self), NULL);
+  return self->plant_shifts;
+}
+
+TaktLineBalanceView *
+takt_stations_page_get_balance_view (TaktStationsPage *self)
+{
+  g_return_val_if_fail (TAKT_IS_STATIONS_PAGE (self), NULL);
+  return self->balance_view;
+}
+
+/* Shows the line balance ("balance"), the plant calendar ("plant") or the
+ * station @what is the id of. */
+void
+takt_stations_page_show (TaktStationsPage *self,
+                         const char       *what)
+{
+  g_return_if_fail (TAKT_IS_STATIONS_PAGE (self));
+  g_return_if_fail (what != NULL);
+
+  if (g_strcmp0 (what, "balance") == 0)
+    gtk_list_box_select_row (self->overview_list, self->balance_row);
+  else if (g_strcmp0 (what, "plant") == 0)
+    gtk_list_box_select_row (self->overview_list, self->plant_row);
+  else
+    takt_editor_list_select (self->list, what);
 }
