@@ -100,6 +100,10 @@ typedef struct
   /* Decoder state and scratch. */
   GArray        **pin_blocks;      /* per flat machine: the union of its pin windows */
   GArray        **timeline;        /* per flat machine: TaktSlot sorted, disjoint */
+  gint64         *min_work;        /* per station: the least work a step there holds */
+  guint          *watermark;       /* per flat machine: the gaps before this slot are too
+                                    * short for any step (valid while use_watermark) */
+  gboolean        use_watermark;
   gint64         *scratch[8];      /* per-unit work arrays, scratch_len long */
   gsize           scratch_len;
   gint64         *product_units_buf;   /* matching scratch */

@@ -410,7 +410,7 @@ slot_overlap (const GArray *slots,
   return NULL;
 }
 
-static void
+static guint
 slot_insert (GArray *slots,
              gint64  from,
              gint64  to)
@@ -419,7 +419,7 @@ slot_insert (GArray *slots,
   guint lo = 0, hi = slots->len;
 
   if (to <= from)
-    return;
+    return G_MAXUINT;
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
@@ -430,6 +430,7 @@ slot_insert (GArray *slots,
         hi = mid;
     }
   g_array_insert_val (slots, lo, slot);
+  return lo;
 }
 
 /* Computes step @j of @run on flat machine @mach, in a free gap of its
@@ -466,6 +467,24 @@ step_on_machine (TaktModel    *model,
     }
 
   *pushed = FALSE;
+  if (model->use_watermark)
+    {
+      /* Skip the leading slots whose gaps no step here can use. */
+      guint w = model->watermark[mach];
+      gint64 least = model->min_work[step->station_index];
+
+      while (w < slots->len &&
+             takt_work_time_between (wt, w == 0 ? 0 : g_array_index (slots, TaktSlot, w - 1).to,
+                                     g_array_index (slots, TaktSlot, w).from) < least)
+        w++;
+      model->watermark[mach] = w;
+      if (w > 0 && g_array_index (slots, TaktSlot, w - 1).to > MAX (free, earliest))
+        {
+          /* That delays the step: other machines may do better. */
+          free = g_array_index (slots, TaktSlot, w - 1).to;
+          *pushed = TRUE;
+        }
+    }
   for (int tries = 0;; tries++)
     {
       const TaktSlot *slot;
@@ -1087,6 +1106,7 @@ takt_model_new (const TaktPlan *plan,
     }
   model->machine_base[model->n_stations] = model->n_machines;
   model->pin_windows = g_new0 (GArray *, MAX (model->n_machines, 1));
+  model->watermark = g_new0 (guint, MAX (model->n_machines, 1));
   model->pin_blocks = g_new0 (GArray *, MAX (model->n_machines, 1));
   model->timeline = g_new0 (GArray *, MAX (model->n_machines, 1));
   for (int i = 0; i < model->n_machines; i++)
@@ -1097,6 +1117,21 @@ takt_model_new (const TaktPlan *plan,
     }
 
   model->dead_station = g_new (int, MAX (model->n_products, 1));
+  model->min_work = g_new (gint64, MAX (model->n_stations, 1));
+  for (int st = 0; st < model->n_stations; st++)
+    model->min_work[st] = G_MAXINT64;
+  for (int p = 0; p < model->n_products; p++)
+    {
+      const TaktProduct *prod = takt_model_product (model, p);
+
+      for (guint j = 0; j < prod->routing->len; j++)
+        {
+          const TaktStep *step = product_step (prod, j);
+
+          model->min_work[step->station_index] = MIN (model->min_work[step->station_index],
+                                                      step->setup_s + MAX (prod->min_run, 1) * step->cycle_s);
+        }
+    }
   for (int p = 0; p < model->n_products; p++)
     {
       const TaktProduct *prod = takt_model_product (model, p);
@@ -1167,6 +1202,8 @@ takt_model_free (TaktModel *model)
       g_array_unref (model->timeline[i]);
     }
   g_free (model->pin_windows);
+  g_free (model->watermark);
+  g_free (model->min_work);
   g_free (model->pin_blocks);
   g_free (model->timeline);
   g_clear_pointer (&model->conflicts, g_ptr_array_unref);
@@ -1295,6 +1332,8 @@ forward_pass (TaktModel    *model,
               gboolean      backward)
 {
   timelines_reset (model);
+  model->use_watermark = TRUE;
+  memset (model->watermark, 0, MAX (model->n_machines, 1) * sizeof (guint));
 
   for (guint oi = 0; oi < solution->order->len; oi++)
     {
@@ -1315,9 +1354,11 @@ forward_pass (TaktModel    *model,
         {
           int mach = model->machine_base[product_step (prod, j)->station_index] + run->use[j];
 
-          slot_insert (model->timeline[mach], run->setup_start[j], run->end[j]);
+          if (slot_insert (model->timeline[mach], run->setup_start[j], run->end[j]) < model->watermark[mach])
+            model->watermark[mach] = 0;
         }
     }
+  model->use_watermark = FALSE;
 }
 
 static void
