@@ -8,6 +8,21 @@
  * sizing of each strategy, the one-piece-flow timing of a run (forward from
  * a start, and backward from deadlines), the decoder and the export to a
  * TaktSchedule.
+ *
+ * The strategies:
+ * - jit: runs from the lot sizing (Wagner–Whitin style, see
+ *   lots_dynamic()); the construction decodes them three ways — pulled
+ *   back from the deadlines in order of latest start, pushed forward in
+ *   due-date order then shifted right, and (on plans of up to 400 runs)
+ *   pulled back in due-date order — and keeps the cheapest whose holding
+ *   cost is no higher than the push plan's; then the improving search.
+ * - asap: the same runs pushed as early as possible in due-date order (so
+ *   the two differ in timing only); no search.
+ * - level: a run of the same size every k working days (lots_level());
+ *   pushed from the start of its day; no search.
+ * A pinned run's setup ends at the pin's start (or begins there when it
+ * cannot end by then after the horizon start), its first unit starts at
+ * the pin's start or the next working instant.
  */
 
 #define G_LOG_DOMAIN "takt-planner"
