@@ -87,6 +87,8 @@ struct _TaktGanttView
   char                *drop_summary;
   gboolean             drop_pending;    /* a dropped ghost shown until the re-plan */
   double               last_preview_ms; /* how long the last preview re-plan took */
+  guint                autoscroll_tick;
+  gboolean             autoscroll_armed; /* the drag has left the edges once */
 };
 
 /* takt-gantt-view.c */

@@ -646,7 +646,10 @@ autoscroll_tick_cb (GtkWidget     *widget,
   double top = takt_gantt_viewport_chart_top (&self->viewport);
 
   if (!takt_gantt_view_get_dragging (self))
-    return G_SOURCE_REMOVE;
+    {
+      self->autoscroll_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
 
   if (x < left + AUTOSCROLL_EDGE && x >= 0)
     dx = -(left + AUTOSCROLL_EDGE - x) / 2;
@@ -658,7 +661,10 @@ autoscroll_tick_cb (GtkWidget     *widget,
     dy = (y - (self->viewport.height - AUTOSCROLL_EDGE / 2)) / 2;
 
   if (dx == 0 && dy == 0)
-    return G_SOURCE_REMOVE;
+    {
+      self->autoscroll_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
 
   self->viewport.t0 += CLAMP (dx, -24, 24) * self->viewport.seconds_per_px;
   self->viewport.y_offset += CLAMP (dy, -12, 12);
@@ -674,7 +680,6 @@ takt_gantt_view_autoscroll (TaktGanttView *self,
                             double         x,
                             double         y)
 {
-  guint tick_id;
   gboolean near;
 
   self->pointer_x = x;
@@ -683,12 +688,13 @@ takt_gantt_view_autoscroll (TaktGanttView *self,
          x > self->viewport.width - AUTOSCROLL_EDGE ||
          y > self->viewport.height - AUTOSCROLL_EDGE / 2 ||
          (y < takt_gantt_viewport_chart_top (&self->viewport) + AUTOSCROLL_EDGE / 2);
-  if (!near || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+  /* A drag that starts near an edge scrolls only once it came back to it. */
+  if (!near)
+    self->autoscroll_armed = TRUE;
+  if (!near || !self->autoscroll_armed || !gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      self->autoscroll_tick != 0)
     return;
-  if (g_object_get_data (G_OBJECT (self), "takt-autoscroll") != NULL)
-    return;
-  tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), autoscroll_tick_cb, NULL, NULL);
-  g_object_set_data (G_OBJECT (self), "takt-autoscroll", GUINT_TO_POINTER (tick_id));
+  self->autoscroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), autoscroll_tick_cb, NULL, NULL);
 }
 
 /* ---- zoom ---- */
@@ -1893,17 +1899,22 @@ takt_gantt_view_drag_state_changed (TaktGanttView *self)
                                    dragging ? "grabbing" : self->state.hover_run >= 0 ? "grab" : NULL);
   if (!dragging)
     {
-      gpointer id = g_object_steal_data (G_OBJECT (self), "takt-autoscroll");
-
-      if (id != NULL)
-        gtk_widget_remove_tick_callback (GTK_WIDGET (self), GPOINTER_TO_UINT (id));
+      self->autoscroll_armed = FALSE;
+      if (self->autoscroll_tick != 0)
+        gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->autoscroll_tick);
+      self->autoscroll_tick = 0;
     }
   update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAGGING]);
 }
 
-/* ---- debugging: where a bar is, for tests with real input ---- */
+/* ---- debugging: where a bar is, for tests with real input ----
+ *
+ * TAKT_DEBUG_GANTT_BAR=R7 prints where run R7's first bar is drawn, in the
+ * window's X coordinates, to stderr whenever that changes; "auto" picks a
+ * run in sight with room to be dragged (tests/app/e2e-drag.sh).
+ */
 
 static void
 debug_print_bar (TaktGanttView *self)
@@ -1933,12 +1944,27 @@ debug_print_bar (TaktGanttView *self)
       graphene_rect_t rect;
       g_autofree char *start = NULL;
 
-      if (g_strcmp0 (run->id, wanted) != 0 || run->steps == NULL || run->steps->len == 0)
+      if (run->steps == NULL || run->steps->len == 0)
         continue;
       if (!takt_gantt_view_get_bar_rect (self, (int) r, 0, &rect))
-        return;
+        continue;
       first = &g_array_index (run->steps, TaktRunStep, 0);
       station = g_ptr_array_index (plan->stations, first->station_index);
+      if (g_str_equal (wanted, "auto"))
+        {
+          /* A run with room to move: in sight with 300 px to its right, a
+           * machine below it in sight, not pinned. */
+          if (run->pinned || first->machine >= station->machines ||
+              rect.origin.x < self->viewport.header_width + AUTOSCROLL_EDGE + 8 || rect.size.width < 16 ||
+              rect.origin.x + rect.size.width > self->viewport.width - 300 ||
+              rect.origin.y < takt_gantt_viewport_chart_top (&self->viewport) ||
+              rect.origin.y + 2 * self->viewport.row_height > self->viewport.height - 8)
+            continue;
+        }
+      else if (g_strcmp0 (run->id, wanted) != 0)
+        {
+          continue;
+        }
       if (!gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (native),
                                      &GRAPHENE_POINT_INIT (rect.origin.x, rect.origin.y), &point))
         return;
