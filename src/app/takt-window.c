@@ -15,7 +15,9 @@
 #include "takt-campaigns-page.h"
 #include "takt-costs-page.h"
 #include "takt-demand-page.h"
+#include "takt-export-dialog.h"
 #include "takt-format.h"
+#include "takt-print.h"
 #include "takt-products-page.h"
 #include "takt-schedule-page.h"
 #include "takt-stations-page.h"
@@ -473,6 +475,20 @@ show_load_error (TaktWindow   *self,
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Shows @toast (taken), replacing the toast shown before. */
+void
+takt_window_add_toast_full (TaktWindow *self,
+                            AdwToast   *toast)
+{
+  g_return_if_fail (TAKT_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  if (self->last_toast != NULL)
+    adw_toast_dismiss (self->last_toast);
+  g_set_weak_pointer (&self->last_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 void
@@ -990,6 +1006,25 @@ takt_window_set_property (GObject      *object,
 }
 
 static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  gtk_window_present (GTK_WINDOW (takt_export_dialog_new (TAKT_WINDOW (widget))));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TaktWindow *self = TAKT_WINDOW (widget);
+
+  if (self->document != NULL)
+    takt_print_document (GTK_WINDOW (self), self->document);
+}
+
+static void
 takt_window_class_init (TaktWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1038,6 +1073,10 @@ takt_window_class_init (TaktWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, no_recent_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);

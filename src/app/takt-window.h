@@ -36,6 +36,8 @@ void          takt_window_show_error     (TaktWindow     *self,
                                           const char     *body);
 void          takt_window_add_toast      (TaktWindow     *self,
                                           const char     *title);
+void          takt_window_add_toast_full (TaktWindow     *self,
+                                          AdwToast       *toast);
 
 /* The visible page's name ("schedule", "campaigns", …). */
 const char   *takt_window_get_page       (TaktWindow     *self);
