@@ -20,8 +20,9 @@
 /* Zoom: from 2 s per px (an hour is 1,800 px) to the whole range. */
 #define MIN_SECONDS_PER_PX 2.0
 #define ZOOM_STEP          1.5
-/* The view opens on the first two weeks of the horizon. */
-#define INITIAL_SPAN_S     (14 * TAKT_DAY_S)
+/* The view opens on the first ten days of the horizon: labels readable, a
+ * week and a half in sight. */
+#define INITIAL_SPAN_S     (10 * TAKT_DAY_S)
 #define AUTOSCROLL_EDGE    32.0
 
 static void takt_gantt_view_scrollable_init (GtkScrollableInterface *iface);

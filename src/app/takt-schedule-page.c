@@ -39,16 +39,25 @@ update_status (TaktSchedulePage *self)
   const char *drop = takt_gantt_view_get_drop_summary (self->gantt);
   GtkWidget *label = GTK_WIDGET (self->status_label);
 
+  const char *reason = NULL;
+
   if (drop != NULL)
     {
+      takt_gantt_view_get_drop_target (self->gantt, NULL, NULL, &reason);
       gtk_label_set_text (self->status_label, drop);
       gtk_widget_remove_css_class (label, "dim-label");
       gtk_widget_add_css_class (label, "heading");
+      /* A place the run cannot go reads in the error colour. */
+      if (reason != NULL)
+        gtk_widget_add_css_class (label, "error");
+      else
+        gtk_widget_remove_css_class (label, "error");
     }
   else
     {
       gtk_label_set_text (self->status_label, self->summary != NULL ? self->summary : "");
       gtk_widget_remove_css_class (label, "heading");
+      gtk_widget_remove_css_class (label, "error");
       gtk_widget_add_css_class (label, "dim-label");
     }
 }
