@@ -225,10 +225,21 @@ takt_report_show_text (TaktReportPainter    *painter,
                        const TaktGanttColor *color)
 {
   PangoLayout *layout = painter_layout (painter, style);
+  g_autofree char *flat = NULL;
   int w, h;
 
   if (text == NULL)
     text = "";
+  /* One line: line breaks and tabs in a name (a customer's "Line\nBreak")
+   * become spaces rather than spilling into the next row. */
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == '\n' || *p == '\r' || *p == '\t')
+      {
+        flat = g_strdup (text);
+        g_strdelimit (flat, "\n\r\t", ' ');
+        text = flat;
+        break;
+      }
   pango_layout_set_text (layout, text, -1);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   if (width > 0)
