@@ -80,6 +80,7 @@ struct _TaktCampaignCalendarView
   TaktPlanStats        *baseline;         /* the quick plan of the document's plan */
   guint                 baseline_revision;
   double                preview_cost_ms;  /* the last quick re-plan's time; < 0: unknown */
+  guint                 activate_idle;
 };
 
 G_DEFINE_FINAL_TYPE (TaktCampaignCalendarView, takt_campaign_calendar_view, GTK_TYPE_WIDGET)
@@ -1323,6 +1324,22 @@ drag_cancel_cb (GtkGesture               *gesture,
   end_drag (self);
 }
 
+static gboolean
+activate_idle_cb (gpointer user_data)
+{
+  TaktCampaignCalendarView *self = user_data;
+
+  self->activate_idle = 0;
+  if (self->dragging)
+    {
+      gtk_event_controller_reset (GTK_EVENT_CONTROLLER (self->drag));
+      end_drag (self);
+    }
+  if (self->selected >= 0)
+    g_signal_emit (self, signals[CAMPAIGN_ACTIVATED], 0, self->selected);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 click_pressed_cb (GtkGestureClick          *gesture,
                   int                       n_press,
@@ -1335,10 +1352,11 @@ click_pressed_cb (GtkGestureClick          *gesture,
   if (n_press != 2 || !ensure_geometry (self) ||
       !takt_campaign_calendar_hit_test (self->calendar, x, y, &hit))
     return;
-  if (self->dragging)
-    end_drag (self);
   set_selected_index (self, hit.campaign);
-  g_signal_emit (self, signals[CAMPAIGN_ACTIVATED], 0, hit.campaign);
+  /* The second press also began a drag: the editor opens once this press
+   * is handled, and the drag is dropped then. */
+  if (self->activate_idle == 0)
+    self->activate_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, activate_idle_cb, self, NULL);
 }
 
 static void
@@ -1671,6 +1689,17 @@ takt_campaign_calendar_view_map (GtkWidget *widget)
 }
 
 static void
+takt_campaign_calendar_view_unmap (GtkWidget *widget)
+{
+  TaktCampaignCalendarView *self = TAKT_CAMPAIGN_CALENDAR_VIEW (widget);
+
+  /* A drag does not outlive the page being shown. */
+  if (self->dragging)
+    end_drag (self);
+  GTK_WIDGET_CLASS (takt_campaign_calendar_view_parent_class)->unmap (widget);
+}
+
+static void
 takt_campaign_calendar_view_css_changed (GtkWidget         *widget,
                                          GtkCssStyleChange *change)
 {
@@ -1724,6 +1753,7 @@ takt_campaign_calendar_view_dispose (GObject *object)
     }
   self->dragging = FALSE;
   self->plan = NULL;
+  g_clear_handle_id (&self->activate_idle, g_source_remove);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (takt_campaign_calendar_view_parent_class)->dispose (object);
@@ -1815,6 +1845,7 @@ takt_campaign_calendar_view_class_init (TaktCampaignCalendarViewClass *klass)
   widget_class->measure = takt_campaign_calendar_view_measure;
   widget_class->snapshot = takt_campaign_calendar_view_snapshot;
   widget_class->map = takt_campaign_calendar_view_map;
+  widget_class->unmap = takt_campaign_calendar_view_unmap;
   widget_class->css_changed = takt_campaign_calendar_view_css_changed;
   widget_class->focus = takt_campaign_calendar_view_focus;
 

@@ -641,6 +641,7 @@ append_row (TaktCampaignEditor        *self,
   gtk_widget_set_valign (GTK_WIDGET (row->product), GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (GTK_WIDGET (row->product), TRUE);
   gtk_widget_set_halign (GTK_WIDGET (row->product), GTK_ALIGN_START);
+  gtk_widget_add_css_class (GTK_WIDGET (row->product), "flat");
   gtk_drop_down_set_selected (row->product, product >= 0 ? (guint) product : GTK_INVALID_LIST_POSITION);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->product), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Product"), -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row->row), GTK_WIDGET (row->product));

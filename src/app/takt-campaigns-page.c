@@ -30,6 +30,7 @@ struct _TaktCampaignsPage
   GtkButton                *next_button;
   GtkLabel                 *title_label;
   GtkLabel                 *preview_label;
+  GtkScrolledWindow        *calendar_scroller;
   TaktCampaignCalendarView *calendar;
   GtkDrawingArea           *demand_area;
   GtkLabel                 *summary_label;
@@ -347,25 +348,32 @@ list_activated_cb (TaktCampaignsPage *self,
 
 /* ---- the status line and the title ---- */
 
+typedef enum
+{
+  STATUS_HINT,      /* dim */
+  STATUS_PREVIEW,   /* what a drag would do */
+  STATUS_ALERT,     /* ... and it makes something late */
+} StatusKind;
+
 static void
 set_status (TaktCampaignsPage *self,
             const char        *text,
-            gboolean           alert)
+            StatusKind         kind)
 {
+  GtkWidget *label = GTK_WIDGET (self->preview_label);
+
   g_free (self->status);
   self->status = g_strdup (text);
   gtk_label_set_text (self->preview_label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->preview_label), text);
-  if (alert)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->preview_label), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (self->preview_label), "error");
-    }
+  gtk_widget_set_tooltip_text (label, kind == STATUS_HINT ? NULL : text);
+  if (kind == STATUS_HINT)
+    gtk_widget_add_css_class (label, "dim-label");
   else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->preview_label), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->preview_label), "dim-label");
-    }
+    gtk_widget_remove_css_class (label, "dim-label");
+  if (kind == STATUS_ALERT)
+    gtk_widget_add_css_class (label, "error");
+  else
+    gtk_widget_remove_css_class (label, "error");
 }
 
 static void
@@ -383,9 +391,9 @@ update_status (TaktCampaignsPage *self)
   if (preview == NULL || plan == NULL || preview->campaign < 0 || (guint) preview->campaign >= plan->campaigns->len)
     {
       if (plan != NULL && plan->campaigns->len > 0)
-        set_status (self, _("Drag a campaign to move it, or its first or last day to change its dates"), FALSE);
+        set_status (self, _("Drag a campaign to move it, or its first or last day to change its dates"), STATUS_HINT);
       else
-        set_status (self, "", FALSE);
+        set_status (self, "", STATUS_HINT);
       return;
     }
 
@@ -455,7 +463,7 @@ update_status (TaktCampaignsPage *self)
             alert = TRUE;
         }
     }
-  set_status (self, str->str, alert);
+  set_status (self, str->str, alert ? STATUS_ALERT : STATUS_PREVIEW);
 }
 
 static void
@@ -465,6 +473,11 @@ update_title (TaktCampaignsPage *self)
   gboolean timeline = takt_campaign_calendar_view_get_mode (self->calendar) == TAKT_CAMPAIGN_CALENDAR_TIMELINE;
 
   gtk_label_set_text (self->title_label, title);
+  /* The timeline needs little height: the demand chart under it gets the
+   * rest, so its days read at a glance. */
+  gtk_widget_set_vexpand (GTK_WIDGET (self->calendar_scroller), !timeline);
+  gtk_scrolled_window_set_propagate_natural_height (self->calendar_scroller, timeline);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->demand_area), timeline);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->previous_button), timeline ? _("Earlier Weeks") : _("Previous Month"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->next_button), timeline ? _("Later Weeks") : _("Next Month"));
   self->syncing = TRUE;
@@ -958,6 +971,7 @@ takt_campaigns_page_class_init (TaktCampaignsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TaktCampaignsPage, next_button);
   gtk_widget_class_bind_template_child (widget_class, TaktCampaignsPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, TaktCampaignsPage, preview_label);
+  gtk_widget_class_bind_template_child (widget_class, TaktCampaignsPage, calendar_scroller);
   gtk_widget_class_bind_template_child (widget_class, TaktCampaignsPage, calendar);
   gtk_widget_class_bind_template_child (widget_class, TaktCampaignsPage, demand_area);
   gtk_widget_class_bind_template_child (widget_class, TaktCampaignsPage, summary_label);
