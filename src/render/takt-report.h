@@ -27,17 +27,21 @@
  *      demand against production, finished stock, station utilisation, the
  *      line balance (yamazumi) and demand by source;
  *   4. the campaign calendar (landscape, a month a page): the month grid of
- *      every month the horizon touches; left out when the plan has no
- *      campaign;
- *   5. the runs per station (portrait): for each station a heading and one
- *      row per run step there, by machine, then start;
- *   6. the late and at-risk demand (portrait): one row per order, forecast
- *      day or campaign day that is late, unmet or at risk, by due time.
- *      At risk: every unit is made on time, but the last one finishes less
- *      than at_risk_hours (4 by default) of working time before its due
- *      time, counted in the calendar of the station of the product's last
- *      routing step.  Working time, not clock time: a Friday-evening finish
- *      for a Monday-morning due date leaves no slack to fix a problem.
+ *      every month the horizon touches, but for a month whose horizon days
+ *      all show in the grid of the month before or after; left out when the
+ *      plan has no campaign;
+ *   5. the runs per station (landscape): for each station a heading and
+ *      one row per run step there, by machine, then start;
+ *   6. the late and at-risk orders (landscape): one row per order, forecast
+ *      day or campaign day with unmet units, then with late units, then per
+ *      customer order at risk; each group by due time.  At risk: every unit
+ *      of the order is made on time, but the last one finishes less than
+ *      at_risk_hours (4 by default) of working time before its due time,
+ *      counted in the calendar of the station of the product's last routing
+ *      step.  Working time, not clock time: a Friday-evening finish for a
+ *      Monday-morning due date leaves no slack to fix a problem.  (Forecast
+ *      and campaign days are estimates: they are listed when late, not when
+ *      merely tight, or a just-in-time plan would list nearly all of them.)
  * Tables break across pages with their column headers (and the station's
  * heading, "continued") repeated.  Every page has a header (the plan's name
  * and the section) and a footer ("Page x of y", the date made).
