@@ -1,4 +1,4 @@
-/* takt-costs-page.h — the Costs page: the cost figures and KPIs of the plan
+/* takt-costs-page.h — the Costs page: key figures, cost and stock charts, strategies compared
  *
  * Copyright 2026 The Takt developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,6 +14,60 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TaktCostsPage, takt_costs_page, TAKT, COSTS_PAGE, TaktPage)
 
-GtkWidget *takt_costs_page_new (void);
+/* The key figure cards, in the order they are shown. */
+typedef enum
+{
+  TAKT_COSTS_KPI_TOTAL,
+  TAKT_COSTS_KPI_HOLDING,
+  TAKT_COSTS_KPI_SETUP,
+  TAKT_COSTS_KPI_TARDINESS,
+  TAKT_COSTS_KPI_ON_TIME,
+  TAKT_COSTS_KPI_LATE_ORDERS,
+  TAKT_COSTS_KPI_AVERAGE_STOCK,
+  TAKT_COSTS_KPI_AVERAGE_WIP,
+  TAKT_COSTS_KPI_CHANGEOVERS,
+  TAKT_COSTS_KPI_BOTTLENECK,
+  TAKT_COSTS_KPI_CAMPAIGN_SPEND,
+  TAKT_COSTS_KPI_COST_PER_MILLE,
+  TAKT_COSTS_N_KPIS
+} TaktCostsKpi;
+
+typedef enum
+{
+  TAKT_COSTS_CHART_DAILY_COST,
+  TAKT_COSTS_CHART_CUMULATIVE,
+  TAKT_COSTS_CHART_STOCK,
+  TAKT_COSTS_CHART_UTILISATION,
+  TAKT_COSTS_CHART_LINE_BALANCE,
+  TAKT_COSTS_CHART_STRATEGIES,
+  TAKT_COSTS_N_CHARTS
+} TaktCostsChart;
+
+GtkWidget           *takt_costs_page_new                    (void);
+
+/* (transfer none) A key figure's card (a TaktKpiCard), a chart's widget
+ * (a TaktChartWidget). */
+GtkWidget           *takt_costs_page_get_kpi_card           (TaktCostsPage *self,
+                                                             TaktCostsKpi   kpi);
+GtkWidget           *takt_costs_page_get_chart_widget       (TaktCostsPage *self,
+                                                             TaktCostsChart chart);
+
+/* The product of the cumulative chart: -1 for all products. */
+void                 takt_costs_page_set_cumulative_product (TaktCostsPage *self,
+                                                             int            product);
+
+/* The strategy comparison: each strategy planned on a copy of the plan in a
+ * worker thread, with the search under @time_limit_ms each (-1, the
+ * default: the plan's own limit, at most two seconds).  It starts when the
+ * page shows a plan it has not compared yet, and is cancelled when the plan
+ * changes; ::comparison-done tells when the results are in. */
+void                 takt_costs_page_set_comparison_limit   (TaktCostsPage *self,
+                                                             gint64         time_limit_ms);
+gboolean             takt_costs_page_get_comparing          (TaktCostsPage *self);
+/* (nullable) The stats of @strategy in the latest comparison. */
+const TaktPlanStats *takt_costs_page_get_comparison         (TaktCostsPage *self,
+                                                             TaktStrategy   strategy);
+/* The sentence that sums the comparison up. */
+const char          *takt_costs_page_get_comparison_summary (TaktCostsPage *self);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* takt-demand-page.c — the Demand page: orders and forecast
+/* takt-demand-page.c — the Demand page: demand per day, orders and forecast to edit, CSV import
  *
  * Copyright 2026 The Takt developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,24 +9,18 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
+#include "takt-chart-views.h"
+#include "takt-chart-widget.h"
 #include "takt-demand-page.h"
 #include "takt-format.h"
+#include "takt-import-dialog.h"
 #include "takt-table.h"
+#include "takt-time.h"
+#include "takt-window.h"
 
-struct _TaktDemandPage
-{
-  TaktPage       parent_instance;
-
-  GtkLabel      *summary_label;
-  GtkStack      *stack;
-  GtkStack      *orders_stack;
-  GtkStack      *forecast_stack;
-  GtkColumnView *orders_view;
-  GtkColumnView *forecast_view;
-};
-
-G_DEFINE_FINAL_TYPE (TaktDemandPage, takt_demand_page, TAKT_TYPE_PAGE)
+#define DAY_S 86400
 
 enum {
   ORDER_ID,
@@ -35,15 +29,66 @@ enum {
   ORDER_DUE,
   ORDER_CUSTOMER,
   ORDER_STATUS,
-  N_ORDER_COLS
+  N_ORDER_COLS,
+  ORDER_INDEX = N_ORDER_COLS,   /* key: the index in plan->orders */
+  ORDER_PRODUCT_INDEX,          /* key: the product index; text: its colour */
+  N_ORDER_CELLS
 };
 
 enum {
   FORECAST_PRODUCT,
   FORECAST_DATE,
   FORECAST_QUANTITY,
-  N_FORECAST_COLS
+  FORECAST_STATUS,
+  N_FORECAST_COLS,
+  FORECAST_INDEX = N_FORECAST_COLS,
+  FORECAST_PRODUCT_INDEX,
+  N_FORECAST_CELLS
 };
+
+G_STATIC_ASSERT (ORDER_INDEX == TAKT_DEMAND_ORDER_INDEX_CELL);
+G_STATIC_ASSERT (FORECAST_INDEX == TAKT_DEMAND_FORECAST_INDEX_CELL);
+
+struct _TaktDemandPage
+{
+  TaktPage           parent_instance;
+
+  GtkWidget         *chart;
+  GtkLabel          *summary_label;
+  GtkStack          *stack;
+  GtkStack          *orders_stack;
+  GtkStack          *forecast_stack;
+  GtkColumnView     *orders_view;
+  GtkColumnView     *forecast_view;
+  GtkDropDown       *product_filter;
+  GtkMenuButton     *from_button;
+  GtkMenuButton     *to_button;
+  GtkWidget         *add_button;
+  GtkWidget         *delete_button;
+
+  GtkCalendar       *from_calendar;
+  GtkCalendar       *to_calendar;
+
+  GListStore        *orders;
+  GListStore        *forecast;
+  GtkFilter         *orders_filter;
+  GtkFilter         *forecast_filter;
+  GtkSelectionModel *orders_selection;
+  GtkSelectionModel *forecast_selection;
+  GtkStringList     *product_names;     /* the plan's products, for the cells */
+  GtkStringList     *filter_names;      /* "All Products" and the products */
+
+  int                filter_product;
+  gint64             filter_from;
+  gint64             filter_to;
+  gboolean           updating;
+};
+
+G_DEFINE_FINAL_TYPE (TaktDemandPage, takt_demand_page, TAKT_TYPE_PAGE)
+
+static void update_summary (TaktDemandPage *self);
+
+/* ---- helpers ---- */
 
 static const TaktProduct *
 lookup_product (const TaktPlan *plan,
@@ -54,13 +99,58 @@ lookup_product (const TaktPlan *plan,
   return g_ptr_array_index (plan->products, index);
 }
 
-/* How an order fares in the current schedule. */
+static const char *
+product_label (const TaktProduct *product)
+{
+  return product->name != NULL && *product->name != '\0' ? product->name : product->id;
+}
+
+static const TaktPlan *
+current_plan (TaktDemandPage *self)
+{
+  TaktDocument *document = takt_page_get_document (TAKT_PAGE (self));
+
+  return document != NULL ? takt_document_get_plan (document) : NULL;
+}
+
+static gboolean
+showing_forecast (TaktDemandPage *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "forecast") == 0;
+}
+
+static void
+toast (TaktDemandPage *self,
+       const char     *text)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (TAKT_IS_WINDOW (root))
+    takt_window_add_toast (TAKT_WINDOW (root), text);
+  else
+    g_debug ("%s", text);
+}
+
+/* An edit the plan refused: the first problem, in a toast. */
+static void
+toast_error (TaktDemandPage *self,
+             const GError   *error)
+{
+  g_autofree char *first = g_strdup (error->message);
+  char *newline = strchr (first, '\n');
+
+  if (newline != NULL)
+    *newline = '\0';
+  toast (self, first);
+}
+
+/* ---- the status of a demand ---- */
+
 static char *
-describe_status (const TaktPlanStats *stats,
-                 GHashTable          *results,
-                 const TaktOrder     *order,
-                 double              *key,
-                 gboolean            *alert)
+describe_status (GHashTable *results,
+                 const char *name,
+                 double     *key,
+                 gboolean   *alert)
 {
   const TaktDemandResult *result;
   g_autofree char *count = NULL;
@@ -69,7 +159,7 @@ describe_status (const TaktPlanStats *stats,
   *key = 0;
   *alert = FALSE;
 
-  if (stats == NULL || (result = g_hash_table_lookup (results, order->id)) == NULL)
+  if (results == NULL || (result = g_hash_table_lookup (results, name)) == NULL)
     return g_strdup ("");
 
   if (result->unmet > 0)
@@ -94,20 +184,80 @@ describe_status (const TaktPlanStats *stats,
   return g_strdup (_("On time"));
 }
 
+/* ---- rows ---- */
+
+static gboolean
+rows_equal (TaktTableRow *a,
+            TaktTableRow *b,
+            guint         n_cells)
+{
+  for (guint i = 0; i < n_cells; i++)
+    if (takt_table_row_get_key (a, i) != takt_table_row_get_key (b, i) ||
+        g_strcmp0 (takt_table_row_get_text (a, i), takt_table_row_get_text (b, i)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* The store keeps its rows: each takes the cells of the new row at its
+ * place, so that a re-plan keeps the selection, the scroll position and an
+ * edit in progress. */
+static gboolean
+update_store (GListStore *store,
+              GListModel *rows,
+              guint       n_cells,
+              guint       status_cell,
+              guint       color_cell)
+{
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (store));
+  guint n_new = g_list_model_get_n_items (rows);
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < MIN (n_old, n_new); i++)
+    {
+      g_autoptr(TaktTableRow) old_row = g_list_model_get_item (G_LIST_MODEL (store), i);
+      g_autoptr(TaktTableRow) new_row = g_list_model_get_item (rows, i);
+      const char *color;
+
+      if (rows_equal (old_row, new_row, n_cells))
+        continue;
+
+      for (guint c = 0; c < n_cells; c++)
+        takt_table_row_set (old_row, c, takt_table_row_get_text (new_row, c), takt_table_row_get_key (new_row, c));
+      color = takt_table_row_get_text (new_row, color_cell);
+      takt_table_row_set_color (old_row, *color != '\0' ? color : NULL);
+      takt_table_row_set_alert (old_row, takt_table_row_get_key (new_row, status_cell) >= 2);
+      g_signal_emit_by_name (old_row, "changed");
+      changed = TRUE;
+    }
+
+  if (n_new > n_old)
+    {
+      g_autofree gpointer *items = g_new0 (gpointer, n_new - n_old);
+
+      for (guint i = n_old; i < n_new; i++)
+        items[i - n_old] = g_list_model_get_item (rows, i);
+      g_list_store_splice (store, n_old, 0, items, n_new - n_old);
+      for (guint i = 0; i < n_new - n_old; i++)
+        g_object_unref (items[i]);
+    }
+  else if (n_old > n_new)
+    {
+      g_list_store_splice (store, n_new, n_old - n_new, NULL, 0);
+    }
+
+  return changed;
+}
+
 static void
-rebuild (TaktDemandPage *self)
+rebuild_rows (TaktDemandPage *self)
 {
   TaktDocument *document = takt_page_get_document (TAKT_PAGE (self));
   g_autoptr(GListStore) orders = g_list_store_new (TAKT_TYPE_TABLE_ROW);
   g_autoptr(GListStore) forecast = g_list_store_new (TAKT_TYPE_TABLE_ROW);
-  g_autoptr(GHashTable) results = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *order_units_text = NULL;
-  g_autofree char *forecast_units_text = NULL;
-  g_autofree char *summary = NULL;
+  g_autoptr(GHashTable) results = NULL;
   const TaktPlanStats *stats;
   const TaktPlan *plan;
-  gint64 order_units = 0;
-  gint64 forecast_units = 0;
+  gboolean changed;
 
   if (document == NULL)
     return;
@@ -117,6 +267,7 @@ rebuild (TaktDemandPage *self)
 
   if (stats != NULL && stats->demands != NULL)
     {
+      results = g_hash_table_new (g_str_hash, g_str_equal);
       for (guint i = 0; i < stats->demands->len; i++)
         {
           TaktDemandResult *result = g_ptr_array_index (stats->demands, i);
@@ -129,22 +280,23 @@ rebuild (TaktDemandPage *self)
     {
       const TaktOrder *order = g_ptr_array_index (plan->orders, i);
       const TaktProduct *product = lookup_product (plan, order->product_index);
-      g_autoptr(TaktTableRow) row = takt_table_row_new (N_ORDER_COLS);
+      g_autoptr(TaktTableRow) row = takt_table_row_new (N_ORDER_CELLS);
       gboolean alert;
       double key;
       char *status;
 
-      takt_table_row_set (row, ORDER_ID, order->id, i);
-      takt_table_row_set (row, ORDER_PRODUCT, product ? product->name : order->product, 0);
-      takt_table_row_set_color (row, product ? product->color : NULL);
+      takt_table_row_set (row, ORDER_ID, order->id, 0);
+      takt_table_row_set (row, ORDER_PRODUCT, product != NULL ? product_label (product) : order->product, 0);
       takt_table_row_take (row, ORDER_QUANTITY, takt_format_count (order->quantity), order->quantity);
       takt_table_row_take (row, ORDER_DUE, takt_format_instant (order->due), order->due);
-      takt_table_row_set (row, ORDER_CUSTOMER, order->customer ? order->customer : "", 0);
-      status = describe_status (stats, results, order, &key, &alert);
+      takt_table_row_set (row, ORDER_CUSTOMER, order->customer != NULL ? order->customer : "", 0);
+      status = describe_status (results, order->id, &key, &alert);
       takt_table_row_take (row, ORDER_STATUS, status, key);
+      takt_table_row_set (row, ORDER_INDEX, NULL, i);
+      takt_table_row_set (row, ORDER_PRODUCT_INDEX, product != NULL && product->color != NULL ? product->color : "",
+                          order->product_index);
+      takt_table_row_set_color (row, product != NULL ? product->color : NULL);
       takt_table_row_set_alert (row, alert);
-
-      order_units += order->quantity;
       g_list_store_append (orders, row);
     }
 
@@ -152,55 +304,1362 @@ rebuild (TaktDemandPage *self)
     {
       const TaktForecast *entry = g_ptr_array_index (plan->forecast, i);
       const TaktProduct *product = lookup_product (plan, entry->product_index);
-      g_autoptr(TaktTableRow) row = takt_table_row_new (N_FORECAST_COLS);
+      g_autoptr(TaktTableRow) row = takt_table_row_new (N_FORECAST_CELLS);
+      g_autofree char *date = takt_format_date (entry->date);
+      g_autofree char *name = g_strdup_printf ("forecast:%s:%s", product != NULL ? product->id : entry->product, date);
+      gboolean alert;
+      double key;
+      char *status = describe_status (results, name, &key, &alert);
 
-      takt_table_row_set (row, FORECAST_PRODUCT, product ? product->name : entry->product, 0);
-      takt_table_row_set_color (row, product ? product->color : NULL);
+      takt_table_row_set (row, FORECAST_PRODUCT, product != NULL ? product_label (product) : entry->product, 0);
       takt_table_row_take (row, FORECAST_DATE, takt_format_day (entry->date), entry->date);
       takt_table_row_take (row, FORECAST_QUANTITY, takt_format_count (entry->quantity), entry->quantity);
-
-      forecast_units += entry->quantity;
+      takt_table_row_take (row, FORECAST_STATUS, status, key);
+      takt_table_row_set (row, FORECAST_INDEX, NULL, i);
+      takt_table_row_set (row, FORECAST_PRODUCT_INDEX, product != NULL && product->color != NULL ? product->color : "",
+                          entry->product_index);
+      takt_table_row_set_color (row, product != NULL ? product->color : NULL);
+      takt_table_row_set_alert (row, alert);
       g_list_store_append (forecast, row);
     }
 
-  order_units_text = takt_format_count (order_units);
-  forecast_units_text = takt_format_count (forecast_units);
-  /* Translators: e.g. "62 orders for 840 units · 3,200 units forecast" */
-  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%u order for %s units · %s units forecast",
-                                          "%u orders for %s units · %s units forecast",
-                                          plan->orders->len),
-                             plan->orders->len, order_units_text, forecast_units_text);
-  gtk_label_set_text (self->summary_label, summary);
+  changed = update_store (self->orders, G_LIST_MODEL (orders), N_ORDER_CELLS, ORDER_STATUS, ORDER_PRODUCT_INDEX);
+  if (changed)
+    {
+      gtk_filter_changed (self->orders_filter, GTK_FILTER_CHANGE_DIFFERENT);
+      gtk_sorter_changed (gtk_column_view_get_sorter (self->orders_view), GTK_SORTER_CHANGE_DIFFERENT);
+    }
+  changed = update_store (self->forecast, G_LIST_MODEL (forecast), N_FORECAST_CELLS, FORECAST_STATUS,
+                          FORECAST_PRODUCT_INDEX);
+  if (changed)
+    {
+      gtk_filter_changed (self->forecast_filter, GTK_FILTER_CHANGE_DIFFERENT);
+      gtk_sorter_changed (gtk_column_view_get_sorter (self->forecast_view), GTK_SORTER_CHANGE_DIFFERENT);
+    }
 
-  takt_table_set_rows (self->orders_view, G_LIST_MODEL (orders));
-  takt_table_set_rows (self->forecast_view, G_LIST_MODEL (forecast));
   gtk_stack_set_visible_child_name (self->orders_stack, plan->orders->len > 0 ? "list" : "empty");
   gtk_stack_set_visible_child_name (self->forecast_stack, plan->forecast->len > 0 ? "list" : "empty");
+  update_summary (self);
+}
+
+/* ---- filtering ---- */
+
+static gboolean
+filter_row (TaktDemandPage *self,
+            TaktTableRow   *row,
+            guint           product_cell,
+            gint64          day)
+{
+  if (self->filter_product >= 0 && (int) takt_table_row_get_key (row, product_cell) != self->filter_product)
+    return FALSE;
+  if (day < self->filter_from || day > self->filter_to)
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+order_filter_func (gpointer item,
+                   gpointer user_data)
+{
+  TaktTableRow *row = item;
+  gint64 due = (gint64) takt_table_row_get_key (row, ORDER_DUE);
+
+  /* An order falls on the day it is due at the end of, as in the chart:
+   * one due at midnight belongs to the day before. */
+  return filter_row (user_data, row, ORDER_PRODUCT_INDEX, takt_day_start (due - 1));
+}
+
+static gboolean
+forecast_filter_func (gpointer item,
+                      gpointer user_data)
+{
+  TaktTableRow *row = item;
+
+  return filter_row (user_data, row, FORECAST_PRODUCT_INDEX,
+                     takt_day_start ((gint64) takt_table_row_get_key (row, FORECAST_DATE)));
+}
+
+static void
+filters_changed (TaktDemandPage *self)
+{
+  gtk_filter_changed (self->orders_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (self->forecast_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  update_summary (self);
+}
+
+static void
+update_summary (TaktDemandPage *self)
+{
+  const TaktPlan *plan = current_plan (self);
+  GListModel *shown;
+  g_autofree char *summary = NULL;
+  g_autofree char *units_text = NULL;
+  gint64 units = 0;
+  guint n_shown, n_all;
+  gboolean forecast;
+
+  if (plan == NULL)
+    return;
+
+  forecast = showing_forecast (self);
+  shown = G_LIST_MODEL (forecast ? self->forecast_selection : self->orders_selection);
+  n_shown = g_list_model_get_n_items (shown);
+  n_all = forecast ? plan->forecast->len : plan->orders->len;
+
+  for (guint i = 0; i < n_shown; i++)
+    {
+      g_autoptr(TaktTableRow) row = g_list_model_get_item (shown, i);
+
+      units += (gint64) takt_table_row_get_key (row, forecast ? FORECAST_QUANTITY : ORDER_QUANTITY);
+    }
+  units_text = takt_format_count (units);
+
+  if (forecast && n_shown == n_all)
+    /* Translators: e.g. "54 forecast days for 3,200 units" */
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u forecast day for %s units",
+                                            "%u forecast days for %s units", n_all), n_all, units_text);
+  else if (forecast)
+    /* Translators: e.g. "12 of 54 forecast days, 800 units" */
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u forecast day, %s units",
+                                            "%u of %u forecast days, %s units", n_all), n_shown, n_all, units_text);
+  else if (n_shown == n_all)
+    /* Translators: e.g. "62 orders for 840 units" */
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u order for %s units",
+                                            "%u orders for %s units", n_all), n_all, units_text);
+  else
+    /* Translators: e.g. "12 of 62 orders, 140 units" */
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u order, %s units",
+                                            "%u of %u orders, %s units", n_all), n_shown, n_all, units_text);
+  gtk_label_set_text (self->summary_label, summary);
+
+  gtk_widget_set_tooltip_text (self->add_button, forecast ? _("Add a Forecast Day") : _("Add an Order"));
+  gtk_widget_set_tooltip_text (self->delete_button, forecast ? _("Delete the Selected Forecast Days")
+                                                             : _("Delete the Selected Orders"));
+}
+
+static void
+product_filter_cb (TaktDemandPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->product_filter);
+  int product = selected == GTK_INVALID_LIST_POSITION ? -1 : (int) selected - 1;
+
+  if (self->updating || product == self->filter_product)
+    return;
+  self->filter_product = product;
+  filters_changed (self);
+}
+
+void
+takt_demand_page_set_product_filter (TaktDemandPage *self,
+                                     int             product)
+{
+  g_return_if_fail (TAKT_IS_DEMAND_PAGE (self));
+  g_return_if_fail (product >= -1);
+
+  gtk_drop_down_set_selected (self->product_filter, product + 1);
+  if (self->filter_product != product)
+    {
+      self->filter_product = product;
+      filters_changed (self);
+    }
+}
+
+static gint64
+calendar_day (GtkCalendar *calendar)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+
+  return takt_days_from_civil (g_date_time_get_year (date), g_date_time_get_month (date),
+                               g_date_time_get_day_of_month (date)) * DAY_S;
+}
+
+static void
+calendar_select (GtkCalendar *calendar,
+                 gint64       day)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (day);
+
+  if (date != NULL)
+    gtk_calendar_select_day (calendar, date);
+}
+
+static void
+update_date_buttons (TaktDemandPage *self)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (self->filter_from != G_MININT64)
+    {
+      g_autofree char *day = takt_format_day (self->filter_from);
+
+      /* Translators: the first day shown, "From Mon 7 Dec 2026" */
+      from = g_strdup_printf (_("From %s"), day);
+    }
+  if (self->filter_to != G_MAXINT64)
+    {
+      g_autofree char *day = takt_format_day (self->filter_to);
+
+      /* Translators: the last day shown, "To Fri 11 Dec 2026" */
+      to = g_strdup_printf (_("To %s"), day);
+    }
+  gtk_menu_button_set_label (self->from_button, from != NULL ? from : _("From"));
+  gtk_menu_button_set_label (self->to_button, to != NULL ? to : _("To"));
+}
+
+void
+takt_demand_page_set_date_filter (TaktDemandPage *self,
+                                  gint64          from,
+                                  gint64          to)
+{
+  g_return_if_fail (TAKT_IS_DEMAND_PAGE (self));
+
+  self->filter_from = from;
+  self->filter_to = to;
+  update_date_buttons (self);
+  filters_changed (self);
+}
+
+static void
+from_day_selected_cb (TaktDemandPage *self)
+{
+  if (self->updating)
+    return;
+  takt_demand_page_set_date_filter (self, calendar_day (self->from_calendar), self->filter_to);
+}
+
+static void
+to_day_selected_cb (TaktDemandPage *self)
+{
+  if (self->updating)
+    return;
+  takt_demand_page_set_date_filter (self, self->filter_from, calendar_day (self->to_calendar));
+}
+
+static void
+from_clear_cb (TaktDemandPage *self)
+{
+  gtk_menu_button_popdown (self->from_button);
+  takt_demand_page_set_date_filter (self, G_MININT64, self->filter_to);
+}
+
+static void
+to_clear_cb (TaktDemandPage *self)
+{
+  gtk_menu_button_popdown (self->to_button);
+  takt_demand_page_set_date_filter (self, self->filter_from, G_MAXINT64);
+}
+
+/* The calendar opens on the day chosen, else on the horizon's first or
+ * last day. */
+static void
+date_popover_show_cb (TaktDemandPage *self,
+                      GtkPopover     *popover)
+{
+  const TaktPlan *plan = current_plan (self);
+  gboolean to = g_object_get_data (G_OBJECT (popover), "takt-to") != NULL;
+  gint64 day;
+
+  if (plan == NULL)
+    return;
+  if (to)
+    day = self->filter_to != G_MAXINT64 ? self->filter_to
+                                        : takt_day_start (plan->horizon_start + (plan->horizon_days - 1) * DAY_S);
+  else
+    day = self->filter_from != G_MININT64 ? self->filter_from : takt_day_start (plan->horizon_start);
+
+  self->updating = TRUE;
+  calendar_select (to ? self->to_calendar : self->from_calendar, day);
+  self->updating = FALSE;
+}
+
+static GtkCalendar *
+setup_date_filter (TaktDemandPage *self,
+                   GtkMenuButton  *button,
+                   gboolean        to)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *calendar = gtk_calendar_new ();
+  GtkWidget *clear = gtk_button_new_with_mnemonic (_("_Show All Days"));
+
+  gtk_box_append (GTK_BOX (box), calendar);
+  gtk_box_append (GTK_BOX (box), clear);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (button, popover);
+  if (to)
+    g_object_set_data (G_OBJECT (popover), "takt-to", GINT_TO_POINTER (1));
+
+  g_signal_connect_object (popover, "show", G_CALLBACK (date_popover_show_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (calendar, "day-selected", G_CALLBACK (to ? to_day_selected_cb : from_day_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (clear, "clicked", G_CALLBACK (to ? to_clear_cb : from_clear_cb), self, G_CONNECT_SWAPPED);
+  return GTK_CALENDAR (calendar);
+}
+
+/* ---- editing ---- */
+
+typedef struct
+{
+  TaktDemandField field;
+  int             index;        /* in plan->orders or plan->forecast */
+  char           *text;
+  gint64          number;
+} Edit;
+
+static TaktOrder *
+edit_order (TaktPlan    *plan,
+            const Edit  *edit,
+            GError     **error)
+{
+  if (edit->index < 0 || edit->index >= (int) plan->orders->len)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The order is gone"));
+      return NULL;
+    }
+  return g_ptr_array_index (plan->orders, edit->index);
+}
+
+static gboolean
+apply_edit (TaktPlan  *plan,
+            gpointer   user_data,
+            GError   **error)
+{
+  const Edit *edit = user_data;
+  TaktForecast *entry = NULL;
+  TaktOrder *order = NULL;
+
+  if (edit->field <= TAKT_DEMAND_ORDER_CUSTOMER)
+    {
+      if ((order = edit_order (plan, edit, error)) == NULL)
+        return FALSE;
+    }
+  else
+    {
+      if (edit->index < 0 || edit->index >= (int) plan->forecast->len)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The forecast day is gone"));
+          return FALSE;
+        }
+      entry = g_ptr_array_index (plan->forecast, edit->index);
+    }
+
+  switch (edit->field)
+    {
+    case TAKT_DEMAND_ORDER_ID:
+      g_free (order->id);
+      order->id = g_strdup (edit->text);
+      break;
+    case TAKT_DEMAND_ORDER_PRODUCT:
+      g_free (order->product);
+      order->product = g_strdup (edit->text);
+      break;
+    case TAKT_DEMAND_ORDER_QUANTITY:
+      order->quantity = edit->number;
+      break;
+    case TAKT_DEMAND_ORDER_DUE:
+      order->due = edit->number;
+      break;
+    case TAKT_DEMAND_ORDER_CUSTOMER:
+      g_free (order->customer);
+      order->customer = edit->text != NULL && *edit->text != '\0' ? g_strdup (edit->text) : NULL;
+      break;
+    case TAKT_DEMAND_FORECAST_PRODUCT:
+      g_free (entry->product);
+      entry->product = g_strdup (edit->text);
+      break;
+    case TAKT_DEMAND_FORECAST_DATE:
+      entry->date = edit->number;
+      break;
+    case TAKT_DEMAND_FORECAST_QUANTITY:
+      entry->quantity = edit->number;
+      break;
+    case TAKT_DEMAND_N_FIELDS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  return TRUE;
+}
+
+static const char *
+edit_description (TaktDemandField field)
+{
+  switch (field)
+    {
+    case TAKT_DEMAND_ORDER_ID: return _("Rename Order");
+    case TAKT_DEMAND_ORDER_PRODUCT: return _("Change Order Product");
+    case TAKT_DEMAND_ORDER_QUANTITY: return _("Change Order Quantity");
+    case TAKT_DEMAND_ORDER_DUE: return _("Change Due Date");
+    case TAKT_DEMAND_ORDER_CUSTOMER: return _("Change Customer");
+    case TAKT_DEMAND_FORECAST_PRODUCT: return _("Change Forecast Product");
+    case TAKT_DEMAND_FORECAST_DATE: return _("Change Forecast Date");
+    case TAKT_DEMAND_FORECAST_QUANTITY: return _("Change Forecast Quantity");
+    case TAKT_DEMAND_N_FIELDS:
+    default: return "";
+    }
+}
+
+static gboolean
+field_is_forecast (TaktDemandField field)
+{
+  return field >= TAKT_DEMAND_FORECAST_PRODUCT;
+}
+
+/* Commits @edit as one undo step; a refusal is shown in a toast. */
+static gboolean
+commit_edit (TaktDemandPage *self,
+             Edit           *edit)
+{
+  TaktDocument *document = takt_page_get_document (TAKT_PAGE (self));
+  g_autoptr(GError) error = NULL;
+
+  if (document == NULL)
+    return FALSE;
+
+  if (!takt_document_edit (document, edit_description (edit->field), apply_edit, edit, &error))
+    {
+      toast_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A whole number as a person types it: digits with any grouping marks. */
+static gboolean
+parse_quantity (const char *text,
+                gint64     *value)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isdigit (c))
+        g_string_append_c (digits, (char) ('0' + g_unichar_digit_value (c)));
+      else if (c == ',' || c == '.' || c == '\'' || g_unichar_isspace (c) || c == 0x202F || c == 0x00A0)
+        continue;
+      else
+        return FALSE;
+    }
+
+  if (digits->len == 0 || digits->len > 12)
+    return FALSE;
+  *value = g_ascii_strtoll (digits->str, NULL, 10);
+  return TRUE;
+}
+
+/* What each cell widget knows: its field and the row it shows. */
+typedef struct
+{
+  TaktDemandPage  *self;
+  TaktDemandField  field;
+  guint            cell;
+} CellInfo;
+
+static TaktTableRow *
+cell_row (GtkWidget *widget)
+{
+  return g_object_get_data (G_OBJECT (widget), "takt-row");
+}
+
+static int
+row_index (TaktTableRow    *row,
+           TaktDemandField  field)
+{
+  return (int) takt_table_row_get_key (row, field_is_forecast (field) ? FORECAST_INDEX : ORDER_INDEX);
+}
+
+static gboolean
+field_is_number (TaktDemandField field)
+{
+  return field == TAKT_DEMAND_ORDER_QUANTITY || field == TAKT_DEMAND_FORECAST_QUANTITY;
+}
+
+/* Text cells: a GtkEditableLabel.  While it is edited, a quantity shows
+ * as plain digits. */
+static void
+text_refresh (GtkWidget *label)
+{
+  CellInfo *info = g_object_get_data (G_OBJECT (label), "takt-cell-info");
+  TaktTableRow *row = cell_row (label);
+
+  if (row == NULL || gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (label)))
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (label), takt_table_row_get_text (row, info->cell));
+}
+
+static void
+text_editing_cb (GtkEditableLabel *label,
+                 GParamSpec       *pspec,
+                 CellInfo         *info)
+{
+  TaktDemandPage *self = info->self;
+  g_autoptr(TaktTableRow) row = cell_row (GTK_WIDGET (label)) != NULL ? g_object_ref (cell_row (GTK_WIDGET (label))) : NULL;
+  const TaktPlan *plan = current_plan (self);
+  Edit edit = { info->field, -1, NULL, 0 };
+  g_autofree char *text = NULL;
+
+  if (row == NULL || plan == NULL)
+    return;
+
+  if (gtk_editable_label_get_editing (label))
+    {
+      if (field_is_number (info->field))
+        {
+          g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                     (gint64) takt_table_row_get_key (row, info->cell));
+
+          gtk_editable_set_text (GTK_EDITABLE (label), digits);
+        }
+      return;
+    }
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (label))));
+  edit.index = row_index (row, info->field);
+
+  if (field_is_number (info->field))
+    {
+      if (!parse_quantity (text, &edit.number) || edit.number < 1)
+        {
+          /* Translators: a quantity typed into the table that is not one */
+          g_autofree char *message = g_strdup_printf (_("“%s” is not a whole number of units"), text);
+
+          toast (self, message);
+          text_refresh (GTK_WIDGET (label));
+          return;
+        }
+      if (edit.number == (gint64) takt_table_row_get_key (row, info->cell))
+        {
+          text_refresh (GTK_WIDGET (label));
+          return;
+        }
+    }
+  else
+    {
+      if (g_strcmp0 (text, takt_table_row_get_text (row, info->cell)) == 0)
+        return;
+      edit.text = text;
+    }
+
+  if (!commit_edit (self, &edit))
+    text_refresh (GTK_WIDGET (label));
+}
+
+static void
+text_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               CellInfo                 *info)
+{
+  GtkWidget *label = gtk_editable_label_new ("");
+
+  if (field_is_number (info->field))
+    {
+      gtk_editable_set_alignment (GTK_EDITABLE (label), 1.0f);
+      gtk_widget_add_css_class (label, "numeric");
+    }
+  gtk_editable_set_width_chars (GTK_EDITABLE (label), field_is_number (info->field) ? 6 : 10);
+  g_object_set_data (G_OBJECT (label), "takt-cell-info", info);
+  g_object_set_data (G_OBJECT (label), "takt-demand-field", GINT_TO_POINTER (info->field + 1));
+  g_signal_connect (label, "notify::editing", G_CALLBACK (text_editing_cb), info);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+cell_bind (GtkListItem *item,
+           void       (*refresh) (GtkWidget *widget))
+{
+  TaktTableRow *row = gtk_list_item_get_item (item);
+  GtkWidget *widget = gtk_list_item_get_child (item);
+  gulong handler;
+
+  g_object_set_data (G_OBJECT (widget), "takt-row", row);
+  refresh (widget);
+  handler = g_signal_connect_object (row, "changed", G_CALLBACK (refresh), widget, G_CONNECT_SWAPPED);
+  g_object_set_data (G_OBJECT (widget), "takt-row-handler", GSIZE_TO_POINTER (handler));
+}
+
+static void
+cell_unbind (GtkListItem *item)
+{
+  TaktTableRow *row = gtk_list_item_get_item (item);
+  GtkWidget *widget = gtk_list_item_get_child (item);
+  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (widget), "takt-row-handler"));
+
+  if (row != NULL && handler != 0)
+    g_signal_handler_disconnect (row, handler);
+  g_object_set_data (G_OBJECT (widget), "takt-row-handler", NULL);
+  g_object_set_data (G_OBJECT (widget), "takt-row", NULL);
+}
+
+static void
+text_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              CellInfo                 *info)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  if (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (label)))
+    gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (label), FALSE);
+  cell_bind (item, text_refresh);
+}
+
+static void
+any_unbind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               CellInfo                 *info)
+{
+  cell_unbind (item);
+}
+
+/* Product cells: a drop-down of the plan's products. */
+static void
+product_refresh (GtkWidget *box)
+{
+  CellInfo *info = g_object_get_data (G_OBJECT (box), "takt-cell-info");
+  GtkWidget *dropdown = g_object_get_data (G_OBJECT (box), "takt-dropdown");
+  GtkWidget *swatch = gtk_widget_get_first_child (box);
+  TaktTableRow *row = cell_row (box);
+  guint product_cell = field_is_forecast (info->field) ? FORECAST_PRODUCT_INDEX : ORDER_PRODUCT_INDEX;
+  const char *color;
+  int product;
+
+  if (row == NULL)
+    return;
+
+  product = (int) takt_table_row_get_key (row, product_cell);
+  color = takt_table_row_get_text (row, product_cell);
+
+  g_object_set_data (G_OBJECT (dropdown), "takt-binding", GINT_TO_POINTER (1));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), product >= 0 ? (guint) product : GTK_INVALID_LIST_POSITION);
+  g_object_set_data (G_OBJECT (dropdown), "takt-binding", NULL);
+
+  g_object_set_data_full (G_OBJECT (swatch), "takt-color", g_strdup (color), g_free);
+  gtk_widget_queue_draw (swatch);
+}
+
+static void
+product_selected_cb (GtkDropDown *dropdown,
+                     GParamSpec  *pspec,
+                     GtkWidget   *box)
+{
+  CellInfo *info = g_object_get_data (G_OBJECT (box), "takt-cell-info");
+  TaktTableRow *row = cell_row (box);
+  const TaktPlan *plan = current_plan (info->self);
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  guint product_cell = field_is_forecast (info->field) ? FORECAST_PRODUCT_INDEX : ORDER_PRODUCT_INDEX;
+  const TaktProduct *product;
+  Edit edit = { info->field, -1, NULL, 0 };
+
+  if (g_object_get_data (G_OBJECT (dropdown), "takt-binding") != NULL || row == NULL || plan == NULL)
+    return;
+  if (selected == GTK_INVALID_LIST_POSITION || (int) selected == (int) takt_table_row_get_key (row, product_cell))
+    return;
+  if ((product = lookup_product (plan, (int) selected)) == NULL)
+    return;
+
+  edit.index = row_index (row, info->field);
+  edit.text = product->id;
+  if (!commit_edit (info->self, &edit))
+    product_refresh (box);
+}
+
+static void
+swatch_draw (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  const char *color = g_object_get_data (G_OBJECT (area), "takt-color");
+  GdkRGBA rgba;
+
+  if (color == NULL || !gdk_rgba_parse (&rgba, color))
+    return;
+  gdk_cairo_set_source_rgba (cr, &rgba);
+  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
+static void
+product_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  CellInfo                 *info)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *swatch = gtk_drawing_area_new ();
+  GtkWidget *dropdown = gtk_drop_down_new (g_object_ref (G_LIST_MODEL (info->self->product_names)), NULL);
+  GtkWidget *button;
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 10);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 10);
+  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), swatch_draw, NULL, NULL);
+  gtk_box_append (GTK_BOX (box), swatch);
+
+  gtk_widget_set_hexpand (dropdown, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Product"), -1);
+  /* A table of buttons would be loud: the drop-down shows as text until
+   * it is hovered. */
+  button = gtk_widget_get_first_child (dropdown);
+  if (GTK_IS_BUTTON (button))
+    gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (dropdown, "takt-cell");
+  gtk_box_append (GTK_BOX (box), dropdown);
+
+  g_object_set_data (G_OBJECT (box), "takt-cell-info", info);
+  g_object_set_data (G_OBJECT (box), "takt-dropdown", dropdown);
+  g_object_set_data (G_OBJECT (dropdown), "takt-demand-field", GINT_TO_POINTER (info->field + 1));
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (product_selected_cb), box);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+product_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 CellInfo                 *info)
+{
+  cell_bind (item, product_refresh);
+}
+
+/* Date cells: a button showing the date; its popover has a calendar (and
+ * the time of day, for a due date). */
+static void
+date_refresh (GtkWidget *button)
+{
+  CellInfo *info = g_object_get_data (G_OBJECT (button), "takt-cell-info");
+  TaktTableRow *row = cell_row (button);
+
+  if (row == NULL)
+    return;
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), takt_table_row_get_text (row, info->cell));
+}
+
+static void
+date_popover_cb (GtkPopover *popover,
+                 GtkWidget  *button)
+{
+  CellInfo *info = g_object_get_data (G_OBJECT (button), "takt-cell-info");
+  TaktTableRow *row = cell_row (button);
+  GtkCalendar *calendar = g_object_get_data (G_OBJECT (button), "takt-calendar");
+  GtkSpinButton *hour = g_object_get_data (G_OBJECT (button), "takt-hour");
+  GtkSpinButton *minute = g_object_get_data (G_OBJECT (button), "takt-minute");
+  gint64 t;
+
+  if (row == NULL)
+    return;
+
+  t = (gint64) takt_table_row_get_key (row, info->cell);
+  /* A due time of midnight is the end of the day before. */
+  if (hour != NULL && t - takt_day_start (t) == 0)
+    {
+      calendar_select (calendar, takt_day_start (t) - DAY_S);
+      gtk_spin_button_set_value (hour, 24);
+      gtk_spin_button_set_value (minute, 0);
+    }
+  else
+    {
+      calendar_select (calendar, takt_day_start (t));
+      if (hour != NULL)
+        {
+          gtk_spin_button_set_value (hour, (double) ((t - takt_day_start (t)) / 3600));
+          gtk_spin_button_set_value (minute, (double) ((t - takt_day_start (t)) % 3600 / 60));
+        }
+    }
+}
+
+static void
+date_apply_cb (GtkButton *apply,
+               GtkWidget *button)
+{
+  CellInfo *info = g_object_get_data (G_OBJECT (button), "takt-cell-info");
+  TaktTableRow *row = cell_row (button);
+  GtkCalendar *calendar = g_object_get_data (G_OBJECT (button), "takt-calendar");
+  GtkSpinButton *hour = g_object_get_data (G_OBJECT (button), "takt-hour");
+  GtkSpinButton *minute = g_object_get_data (G_OBJECT (button), "takt-minute");
+  Edit edit = { info->field, -1, NULL, 0 };
+
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  if (row == NULL)
+    return;
+
+  edit.index = row_index (row, info->field);
+  edit.number = calendar_day (calendar);
+  if (hour != NULL)
+    edit.number += gtk_spin_button_get_value_as_int (hour) * 3600 + gtk_spin_button_get_value_as_int (minute) * 60;
+  if (edit.number == (gint64) takt_table_row_get_key (row, info->cell))
+    return;
+  commit_edit (info->self, &edit);
+}
+
+static GtkWidget *
+new_spin (double      max,
+          const char *accessible_label)
+{
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, max, 1);
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (spin), GTK_ORIENTATION_VERTICAL);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 2);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
+  return spin;
+}
+
+static gboolean
+format_two_digits_cb (GtkSpinButton *spin)
+{
+  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static void
+date_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               CellInfo                 *info)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *calendar = gtk_calendar_new ();
+  GtkWidget *apply = gtk_button_new_with_mnemonic (info->field == TAKT_DEMAND_ORDER_DUE ? _("_Set Due Time")
+                                                                                       : _("_Set Date"));
+
+  gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
+  gtk_widget_add_css_class (button, "takt-cell");
+  gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (button), FALSE);
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  info->field == TAKT_DEMAND_ORDER_DUE ? _("Due") : _("Date"), -1);
+
+  gtk_box_append (GTK_BOX (box), calendar);
+  g_object_set_data (G_OBJECT (button), "takt-calendar", calendar);
+
+  if (info->field == TAKT_DEMAND_ORDER_DUE)
+    {
+      GtkWidget *time = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *label = gtk_label_new (_("Due at"));
+      GtkWidget *hour = new_spin (24, _("Hour"));
+      GtkWidget *minute = new_spin (59, _("Minute"));
+
+      gtk_widget_set_halign (time, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (time), label);
+      gtk_box_append (GTK_BOX (time), hour);
+      gtk_box_append (GTK_BOX (time), gtk_label_new (":"));
+      gtk_box_append (GTK_BOX (time), minute);
+      g_signal_connect (hour, "output", G_CALLBACK (format_two_digits_cb), NULL);
+      g_signal_connect (minute, "output", G_CALLBACK (format_two_digits_cb), NULL);
+      gtk_box_append (GTK_BOX (box), time);
+      g_object_set_data (G_OBJECT (button), "takt-hour", hour);
+      g_object_set_data (G_OBJECT (button), "takt-minute", minute);
+    }
+
+  gtk_widget_add_css_class (apply, "suggested-action");
+  gtk_box_append (GTK_BOX (box), apply);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+
+  g_object_set_data (G_OBJECT (button), "takt-cell-info", info);
+  g_object_set_data (G_OBJECT (button), "takt-demand-field", GINT_TO_POINTER (info->field + 1));
+  g_signal_connect (popover, "show", G_CALLBACK (date_popover_cb), button);
+  g_signal_connect (apply, "clicked", G_CALLBACK (date_apply_cb), button);
+  gtk_list_item_set_child (item, button);
+}
+
+static void
+date_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              CellInfo                 *info)
+{
+  cell_bind (item, date_refresh);
+}
+
+/* Adds a sortable column whose cells edit @field. */
+static void
+add_edit_column (TaktDemandPage  *self,
+                 GtkColumnView   *view,
+                 const char      *title,
+                 guint            cell,
+                 TaktColumnFlags  flags,
+                 TaktDemandField  field)
+{
+  GtkColumnViewColumn *column = takt_table_add_column (view, title, cell, flags);
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  CellInfo *info = g_new0 (CellInfo, 1);
+
+  info->self = self;
+  info->field = field;
+  info->cell = cell;
+  g_object_set_data_full (G_OBJECT (factory), "takt-cell-info", info, g_free);
+
+  switch (field)
+    {
+    case TAKT_DEMAND_ORDER_PRODUCT:
+    case TAKT_DEMAND_FORECAST_PRODUCT:
+      g_signal_connect (factory, "setup", G_CALLBACK (product_setup_cb), info);
+      g_signal_connect (factory, "bind", G_CALLBACK (product_bind_cb), info);
+      break;
+    case TAKT_DEMAND_ORDER_DUE:
+    case TAKT_DEMAND_FORECAST_DATE:
+      g_signal_connect (factory, "setup", G_CALLBACK (date_setup_cb), info);
+      g_signal_connect (factory, "bind", G_CALLBACK (date_bind_cb), info);
+      break;
+    case TAKT_DEMAND_ORDER_ID:
+    case TAKT_DEMAND_ORDER_QUANTITY:
+    case TAKT_DEMAND_ORDER_CUSTOMER:
+    case TAKT_DEMAND_FORECAST_QUANTITY:
+      g_signal_connect (factory, "setup", G_CALLBACK (text_setup_cb), info);
+      g_signal_connect (factory, "bind", G_CALLBACK (text_bind_cb), info);
+      break;
+    case TAKT_DEMAND_N_FIELDS:
+    default:
+      g_assert_not_reached ();
+    }
+  g_signal_connect (factory, "unbind", G_CALLBACK (any_unbind_cb), info);
+
+  gtk_column_view_column_set_factory (column, factory);
+}
+
+/* ---- adding and deleting ---- */
+
+typedef struct
+{
+  gboolean  forecast;
+  int       product;
+  gint64    when;
+  char     *id;
+  GArray   *indices;      /* deleting: of int, descending */
+} Change;
+
+static gboolean
+add_entry (TaktPlan  *plan,
+           gpointer   user_data,
+           GError   **error)
+{
+  Change *change = user_data;
+  const TaktProduct *product = g_ptr_array_index (plan->products, change->product);
+
+  if (change->forecast)
+    {
+      TaktForecast *entry = takt_forecast_new ();
+
+      entry->product = g_strdup (product->id);
+      entry->date = change->when;
+      entry->quantity = 1;
+      g_ptr_array_add (plan->forecast, entry);
+    }
+  else
+    {
+      TaktOrder *order = takt_order_new ();
+
+      order->id = g_strdup (change->id);
+      order->product = g_strdup (product->id);
+      order->quantity = 1;
+      order->due = change->when;
+      g_ptr_array_add (plan->orders, order);
+    }
+  return TRUE;
+}
+
+/* The id after the last order's: "SO-1060" → "SO-1061", and on until
+ * unused; "SO-1001" in a plan without orders. */
+static char *
+next_order_id (const TaktPlan *plan)
+{
+  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *prefix = NULL;
+  const char *last = NULL;
+  gint64 number = 1000;
+  int width = 4;
+
+  for (guint i = 0; i < plan->orders->len; i++)
+    {
+      const TaktOrder *order = g_ptr_array_index (plan->orders, i);
+
+      g_hash_table_add (used, order->id);
+      last = order->id;
+    }
+
+  if (last == NULL)
+    {
+      prefix = g_strdup ("SO-");
+    }
+  else
+    {
+      const char *digits = last + strlen (last);
+
+      while (digits > last && g_ascii_isdigit (digits[-1]))
+        digits--;
+      if (*digits != '\0' && strlen (digits) < 15)
+        {
+          prefix = g_strndup (last, digits - last);
+          number = g_ascii_strtoll (digits, NULL, 10);
+          width = (int) strlen (digits);
+        }
+      else
+        {
+          prefix = g_strconcat (last, "-", NULL);
+          number = 0;
+          width = 1;
+        }
+    }
+
+  for (;;)
+    {
+      g_autofree char *id = g_strdup_printf ("%s%0*" G_GINT64_FORMAT, prefix, width, ++number);
+
+      if (!g_hash_table_contains (used, id))
+        return g_steal_pointer (&id);
+    }
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  TaktDemandPage *self = TAKT_DEMAND_PAGE (widget);
+  TaktDocument *document = takt_page_get_document (TAKT_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  Change change = { 0 };
+  const TaktPlan *plan;
+  gint64 first_day;
+
+  if (document == NULL)
+    return;
+  plan = takt_document_get_plan (document);
+  if (plan->products->len == 0)
+    return;
+
+  change.forecast = showing_forecast (self);
+  change.product = self->filter_product >= 0 ? self->filter_product : 0;
+  first_day = self->filter_from != G_MININT64 ? self->filter_from : takt_day_start (plan->horizon_start);
+
+  if (change.forecast)
+    {
+      const TaktProduct *product = g_ptr_array_index (plan->products, change.product);
+      gint64 day = first_day;
+      gboolean taken = TRUE;
+
+      /* The first day without a forecast of that product. */
+      while (taken && day < first_day + 3660 * (gint64) DAY_S)
+        {
+          taken = FALSE;
+          for (guint i = 0; i < plan->forecast->len && !taken; i++)
+            {
+              const TaktForecast *entry = g_ptr_array_index (plan->forecast, i);
+
+              taken = entry->date == day && g_strcmp0 (entry->product, product->id) == 0;
+            }
+          if (taken)
+            day += DAY_S;
+        }
+      change.when = day;
+      if (!takt_document_edit (document, _("Add Forecast Day"), add_entry, &change, &error))
+        toast_error (self, error);
+    }
+  else
+    {
+      /* Due at noon a week into the horizon (or on the first day shown). */
+      id = next_order_id (plan);
+      change.id = id;
+      change.when = (self->filter_from != G_MININT64 ? first_day : first_day + 7 * DAY_S) + 12 * 3600;
+      if (!takt_document_edit (document, _("Add Order"), add_entry, &change, &error))
+        toast_error (self, error);
+      else
+        {
+          /* Translators: a toast, "Added order SO-1061: change it in the table" */
+          g_autofree char *text = g_strdup_printf (_("Added order %s: change it in the table"), id);
+
+          toast (self, text);
+        }
+    }
+}
+
+static gboolean
+delete_entries (TaktPlan  *plan,
+                gpointer   user_data,
+                GError   **error)
+{
+  Change *change = user_data;
+  GPtrArray *list = change->forecast ? plan->forecast : plan->orders;
+
+  for (guint i = 0; i < change->indices->len; i++)
+    {
+      int index = g_array_index (change->indices, int, i);
+
+      if (index < 0 || index >= (int) list->len)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The selection is out of date"));
+          return FALSE;
+        }
+      g_ptr_array_remove_index (list, index);
+    }
+  return TRUE;
+}
+
+static int
+compare_descending (gconstpointer a,
+                    gconstpointer b)
+{
+  int ia = *(const int *) a;
+  int ib = *(const int *) b;
+
+  return (ib > ia) - (ib < ia);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TaktDemandPage *self = TAKT_DEMAND_PAGE (widget);
+  TaktDocument *document = takt_page_get_document (TAKT_PAGE (self));
+  g_autoptr(GArray) indices = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autofree char *description = NULL;
+  GtkSelectionModel *selection;
+  Change change = { 0 };
+  GtkBitsetIter iter;
+  guint position;
+
+  if (document == NULL)
+    return;
+
+  change.forecast = showing_forecast (self);
+  selection = change.forecast ? self->forecast_selection : self->orders_selection;
+  selected = gtk_selection_model_get_selection (selection);
+
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position);
+       ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(TaktTableRow) row = g_list_model_get_item (G_LIST_MODEL (selection), position);
+      int index = (int) takt_table_row_get_key (row, change.forecast ? FORECAST_INDEX : ORDER_INDEX);
+
+      g_array_append_val (indices, index);
+    }
+
+  if (indices->len == 0)
+    {
+      toast (self, change.forecast ? _("Select the forecast days to delete first")
+                                   : _("Select the orders to delete first"));
+      return;
+    }
+
+  g_array_sort (indices, compare_descending);
+  change.indices = indices;
+  if (change.forecast)
+    /* Translators: an undo step */
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Delete Forecast Day", "Delete %u Forecast Days",
+                                                indices->len), indices->len);
+  else
+    /* Translators: an undo step */
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Delete Order", "Delete %u Orders",
+                                                indices->len), indices->len);
+
+  gtk_selection_model_unselect_all (selection);
+  if (!takt_document_edit (document, description, delete_entries, &change, &error))
+    toast_error (self, error);
+}
+
+/* ---- import ---- */
+
+static void
+imported_cb (TaktImportDialog *dialog,
+             int               kind,
+             guint             added,
+             guint             skipped,
+             TaktDemandPage   *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (kind == TAKT_CSV_IMPORT_ORDERS)
+    /* Translators: a toast after an import, "Imported 42 orders" */
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Imported %u order", "Imported %u orders", added),
+                            added);
+  else
+    /* Translators: a toast after an import, "Imported 12 forecast days" */
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Imported %u forecast day",
+                                               "Imported %u forecast days", added), added);
+  if (skipped > 0)
+    {
+      g_string_append (text, " · ");
+      /* Translators: the second half of the toast, "3 rows skipped" */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u row skipped", "%u rows skipped", skipped),
+                              skipped);
+    }
+
+  takt_demand_page_show_forecast (self, kind == TAKT_CSV_IMPORT_FORECAST);
+  toast (self, text->str);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TaktDemandPage *self = TAKT_DEMAND_PAGE (widget);
+  TaktDocument *document = takt_page_get_document (TAKT_PAGE (self));
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+
+  if (document == NULL)
+    return;
+
+  dialog = takt_import_dialog_new (document, showing_forecast (self) ? TAKT_CSV_IMPORT_FORECAST
+                                                                     : TAKT_CSV_IMPORT_ORDERS);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, 0);
+  takt_import_dialog_choose_file (TAKT_IMPORT_DIALOG (dialog));
+}
+
+/* ---- TaktPage ---- */
+
+static void
+update_products (TaktDemandPage *self)
+{
+  const TaktPlan *plan = current_plan (self);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->product_names));
+  gboolean same;
+
+  if (plan == NULL)
+    return;
+
+  for (guint i = 0; i < plan->products->len; i++)
+    g_ptr_array_add (names, (gpointer) product_label (g_ptr_array_index (plan->products, i)));
+
+  same = n_items == names->len;
+  for (guint i = 0; same && i < n_items; i++)
+    same = g_strcmp0 (gtk_string_list_get_string (self->product_names, i), g_ptr_array_index (names, i)) == 0;
+  if (same)
+    return;
+
+  g_ptr_array_add (names, NULL);
+  gtk_string_list_splice (self->product_names, 0, n_items, (const char * const *) names->pdata);
+
+  self->updating = TRUE;
+  gtk_string_list_splice (self->filter_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->filter_names)),
+                          (const char * const []) { _("All Products"), NULL });
+  gtk_string_list_splice (self->filter_names, 1, 0, (const char * const *) names->pdata);
+  if (self->filter_product >= (int) plan->products->len)
+    self->filter_product = -1;
+  gtk_drop_down_set_selected (self->product_filter, self->filter_product + 1);
+  self->updating = FALSE;
+}
+
+static void
+update_chart (TaktDemandPage *self)
+{
+  const TaktPlan *plan = current_plan (self);
+  g_autoptr(TaktChartData) data = NULL;
+  TaktChart *chart;
+
+  if (plan == NULL)
+    return;
+
+  /* Demand needs no schedule. */
+  data = takt_chart_data_new (plan, NULL, NULL);
+  chart = takt_chart_new_demand_by_source (data);
+  takt_chart_set_title (chart, NULL);
+  takt_chart_widget_set_chart (TAKT_CHART_WIDGET (self->chart), chart);
 }
 
 static void
 takt_demand_page_plan_changed (TaktPage *page)
 {
-  rebuild (TAKT_DEMAND_PAGE (page));
+  TaktDemandPage *self = TAKT_DEMAND_PAGE (page);
+
+  update_products (self);
+  update_chart (self);
+  rebuild_rows (self);
+}
+
+static void
+takt_demand_page_schedule_changed (TaktPage *page)
+{
+  rebuild_rows (TAKT_DEMAND_PAGE (page));
+}
+
+static void
+stack_changed_cb (TaktDemandPage *self)
+{
+  update_summary (self);
+}
+
+static void
+takt_demand_page_dispose (GObject *object)
+{
+  TaktDemandPage *self = TAKT_DEMAND_PAGE (object);
+
+  g_clear_object (&self->orders_selection);
+  g_clear_object (&self->forecast_selection);
+  g_clear_object (&self->orders_filter);
+  g_clear_object (&self->forecast_filter);
+  g_clear_object (&self->orders);
+  g_clear_object (&self->forecast);
+  g_clear_object (&self->product_names);
+  g_clear_object (&self->filter_names);
+
+  G_OBJECT_CLASS (takt_demand_page_parent_class)->dispose (object);
 }
 
 static void
 takt_demand_page_class_init (TaktDemandPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   TaktPageClass *page_class = TAKT_PAGE_CLASS (klass);
 
+  object_class->dispose = takt_demand_page_dispose;
   page_class->plan_changed = takt_demand_page_plan_changed;
-  page_class->schedule_changed = takt_demand_page_plan_changed;
+  page_class->schedule_changed = takt_demand_page_schedule_changed;
+
+  g_type_ensure (TAKT_TYPE_CHART_WIDGET);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/taktplanner/Takt/takt-demand-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TaktDemandPage, chart);
   gtk_widget_class_bind_template_child (widget_class, TaktDemandPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, TaktDemandPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TaktDemandPage, orders_stack);
   gtk_widget_class_bind_template_child (widget_class, TaktDemandPage, forecast_stack);
   gtk_widget_class_bind_template_child (widget_class, TaktDemandPage, orders_view);
   gtk_widget_class_bind_template_child (widget_class, TaktDemandPage, forecast_view);
+  gtk_widget_class_bind_template_child (widget_class, TaktDemandPage, product_filter);
+  gtk_widget_class_bind_template_child (widget_class, TaktDemandPage, from_button);
+  gtk_widget_class_bind_template_child (widget_class, TaktDemandPage, to_button);
+  gtk_widget_class_bind_template_child (widget_class, TaktDemandPage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, TaktDemandPage, delete_button);
+
+  gtk_widget_class_install_action (widget_class, "demand.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "demand.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "demand.import", NULL, import_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "demand.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "demand.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "demand.import", NULL);
+}
+
+static GtkSelectionModel *
+new_model (GtkColumnView   *view,
+           GListStore      *store,
+           GtkFilter       *filter)
+{
+  GtkFilterListModel *filtered;
+  GtkSortListModel *sorted;
+  GtkSelectionModel *selection;
+
+  filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (store)), g_object_ref (filter));
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered), g_object_ref (gtk_column_view_get_sorter (view)));
+  selection = GTK_SELECTION_MODEL (gtk_multi_selection_new (G_LIST_MODEL (sorted)));
+  gtk_column_view_set_model (view, selection);
+  return selection;
 }
 
 static void
@@ -208,20 +1667,83 @@ takt_demand_page_init (TaktDemandPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  takt_table_add_column (self->orders_view, _("Order"), ORDER_ID, 0);
-  takt_table_add_column (self->orders_view, _("Product"), ORDER_PRODUCT, TAKT_COLUMN_SWATCH | TAKT_COLUMN_EXPAND);
-  takt_table_add_column (self->orders_view, _("Quantity"), ORDER_QUANTITY, TAKT_COLUMN_NUMERIC);
-  takt_table_add_column (self->orders_view, _("Due"), ORDER_DUE, 0);
-  takt_table_add_column (self->orders_view, _("Customer"), ORDER_CUSTOMER, TAKT_COLUMN_EXPAND);
+  self->filter_product = -1;
+  self->filter_from = G_MININT64;
+  self->filter_to = G_MAXINT64;
+
+  takt_chart_widget_set_chart_height (TAKT_CHART_WIDGET (self->chart), 180);
+
+  self->product_names = gtk_string_list_new (NULL);
+  self->filter_names = gtk_string_list_new ((const char * const []) { _("All Products"), NULL });
+  gtk_drop_down_set_model (self->product_filter, G_LIST_MODEL (self->filter_names));
+  g_signal_connect_object (self->product_filter, "notify::selected", G_CALLBACK (product_filter_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->from_calendar = setup_date_filter (self, self->from_button, FALSE);
+  self->to_calendar = setup_date_filter (self, self->to_button, TRUE);
+  update_date_buttons (self);
+
+  self->orders = g_list_store_new (TAKT_TYPE_TABLE_ROW);
+  self->forecast = g_list_store_new (TAKT_TYPE_TABLE_ROW);
+  self->orders_filter = GTK_FILTER (gtk_custom_filter_new (order_filter_func, self, NULL));
+  self->forecast_filter = GTK_FILTER (gtk_custom_filter_new (forecast_filter_func, self, NULL));
+  self->orders_selection = new_model (self->orders_view, self->orders, self->orders_filter);
+  self->forecast_selection = new_model (self->forecast_view, self->forecast, self->forecast_filter);
+  g_signal_connect_object (self->orders_selection, "items-changed", G_CALLBACK (update_summary), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->forecast_selection, "items-changed", G_CALLBACK (update_summary), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (stack_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  add_edit_column (self, self->orders_view, _("Order"), ORDER_ID, 0, TAKT_DEMAND_ORDER_ID);
+  add_edit_column (self, self->orders_view, _("Product"), ORDER_PRODUCT, TAKT_COLUMN_EXPAND,
+                   TAKT_DEMAND_ORDER_PRODUCT);
+  add_edit_column (self, self->orders_view, _("Quantity"), ORDER_QUANTITY, TAKT_COLUMN_NUMERIC,
+                   TAKT_DEMAND_ORDER_QUANTITY);
+  add_edit_column (self, self->orders_view, _("Due"), ORDER_DUE, 0, TAKT_DEMAND_ORDER_DUE);
+  add_edit_column (self, self->orders_view, _("Customer"), ORDER_CUSTOMER, TAKT_COLUMN_EXPAND,
+                   TAKT_DEMAND_ORDER_CUSTOMER);
   takt_table_add_column (self->orders_view, _("Status"), ORDER_STATUS, 0);
 
-  takt_table_add_column (self->forecast_view, _("Product"), FORECAST_PRODUCT, TAKT_COLUMN_SWATCH | TAKT_COLUMN_EXPAND);
-  takt_table_add_column (self->forecast_view, _("Date"), FORECAST_DATE, 0);
-  takt_table_add_column (self->forecast_view, _("Quantity"), FORECAST_QUANTITY, TAKT_COLUMN_NUMERIC);
+  add_edit_column (self, self->forecast_view, _("Product"), FORECAST_PRODUCT, TAKT_COLUMN_EXPAND,
+                   TAKT_DEMAND_FORECAST_PRODUCT);
+  add_edit_column (self, self->forecast_view, _("Date"), FORECAST_DATE, 0, TAKT_DEMAND_FORECAST_DATE);
+  add_edit_column (self, self->forecast_view, _("Quantity"), FORECAST_QUANTITY, TAKT_COLUMN_NUMERIC,
+                   TAKT_DEMAND_FORECAST_QUANTITY);
+  takt_table_add_column (self->forecast_view, _("Status"), FORECAST_STATUS, 0);
 }
 
 GtkWidget *
 takt_demand_page_new (void)
 {
   return g_object_new (TAKT_TYPE_DEMAND_PAGE, NULL);
+}
+
+GtkColumnView *
+takt_demand_page_get_orders_view (TaktDemandPage *self)
+{
+  g_return_val_if_fail (TAKT_IS_DEMAND_PAGE (self), NULL);
+  return self->orders_view;
+}
+
+GtkColumnView *
+takt_demand_page_get_forecast_view (TaktDemandPage *self)
+{
+  g_return_val_if_fail (TAKT_IS_DEMAND_PAGE (self), NULL);
+  return self->forecast_view;
+}
+
+GtkWidget *
+takt_demand_page_get_chart_widget (TaktDemandPage *self)
+{
+  g_return_val_if_fail (TAKT_IS_DEMAND_PAGE (self), NULL);
+  return self->chart;
+}
+
+void
+takt_demand_page_show_forecast (TaktDemandPage *self,
+                                gboolean        forecast)
+{
+  g_return_if_fail (TAKT_IS_DEMAND_PAGE (self));
+  gtk_stack_set_visible_child_name (self->stack, forecast ? "forecast" : "orders");
 }

@@ -33,12 +33,23 @@ takt_csv_import_new_from_data (const char         *data,
                                TaktCsvImportKind   kind,
                                GError            **error)
 {
+  return takt_csv_import_new_from_data_full (data, length, kind, 0, error);
+}
+
+TaktCsvImport *
+takt_csv_import_new_from_data_full (const char         *data,
+                                    gsize               length,
+                                    TaktCsvImportKind   kind,
+                                    char                delimiter,
+                                    GError            **error)
+{
   g_autoptr(TaktCsvImport) self = NULL;
   g_autofree char *converted = NULL;
   const char *encoding = "UTF-8";
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (kind == TAKT_CSV_IMPORT_ORDERS || kind == TAKT_CSV_IMPORT_FORECAST, NULL);
+  g_return_val_if_fail (delimiter == 0 || delimiter == ',' || delimiter == ';', NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (data == NULL)
@@ -81,7 +92,7 @@ takt_csv_import_new_from_data (const char         *data,
   self = g_new0 (TaktCsvImport, 1);
   self->kind = kind;
   self->encoding = encoding;
-  self->table = takt_csv_read (data, length, 0, TAKT_CSV_READ_DEFAULT, error);
+  self->table = takt_csv_read (data, length, delimiter, TAKT_CSV_READ_DEFAULT, error);
   if (self->table == NULL)
     return NULL;
   for (guint i = 0; i < self->table->records->len; i++)

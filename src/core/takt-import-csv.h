@@ -136,6 +136,13 @@ TaktCsvImport *takt_csv_import_new_from_data   (const char           *data,
                                                 gsize                 length,
                                                 TaktCsvImportKind     kind,
                                                 GError              **error);
+/* As above, with @delimiter (',' or ';') in place of the detected one
+ * (0 detects it), for a person who knows better than the first line. */
+TaktCsvImport *takt_csv_import_new_from_data_full (const char        *data,
+                                                   gsize              length,
+                                                   TaktCsvImportKind  kind,
+                                                   char               delimiter,
+                                                   GError           **error);
 /* Refuses files over 256 MiB before reading them. */
 TaktCsvImport *takt_csv_import_new_from_file   (const char           *path,
                                                 TaktCsvImportKind     kind,

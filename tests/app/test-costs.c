@@ -1,0 +1,486 @@
+/* test-costs.c — the Costs page: key figures, charts with hover read-outs,
+ * the strategy comparison, the empty state
+ *
+ * Copyright 2026 The Takt developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * With TAKT_TEST_SCREENSHOTS=DIR the page is also written to
+ * DIR/costs-page-{light,dark}.png at its full height, to look at.
+ */
+
+#define G_LOG_DOMAIN "test-costs"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+#include <string.h>
+
+#include "takt-application.h"
+#include "takt-chart-data.h"
+#include "takt-chart-widget.h"
+#include "takt-costs-page.h"
+#include "takt-format.h"
+#include "takt-kpi-card.h"
+#include "takt-window.h"
+#include "test-app-common.h"
+
+static TaktWindow *
+new_window_with_sample (void)
+{
+  g_autoptr(GFile) sample = g_file_new_for_uri (TAKT_SAMPLE_PLAN_URI);
+  g_autoptr(TaktDocument) document = takt_document_new ();
+  g_autoptr(GError) error = NULL;
+  TaktWindow *window;
+
+  takt_document_set_autosave_delay (document, G_MAXUINT);
+  g_assert_true (takt_document_load (document, sample, NULL, &error));
+  g_assert_no_error (error);
+
+  window = takt_window_new (NULL, document);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static guint replans;
+
+static void
+replanned_cb (TaktDocument *document,
+              double        previous_total,
+              double        total,
+              gint64        previous_late,
+              gint64        late,
+              gboolean      final,
+              gpointer      user_data)
+{
+  if (final)
+    replans++;
+}
+
+/* Plans the document without the search (the same plan every time) and
+ * waits for it. */
+static void
+wait_for_plan (TaktDocument *document)
+{
+  replans = 0;
+  takt_document_set_time_limit_ms (document, 0);
+  g_signal_connect (document, "replanned", G_CALLBACK (replanned_cb), NULL);
+  takt_document_replan (document);
+  test_wait_until (&replans, 1, 30000);
+  g_signal_handlers_disconnect_by_func (document, replanned_cb, NULL);
+  test_spin (50);
+}
+
+static guint comparisons;
+
+static void
+comparison_done_cb (TaktCostsPage *page,
+                    gpointer       user_data)
+{
+  comparisons++;
+}
+
+/* Waits until the page has compared the strategies on the current plan. */
+static void
+wait_for_comparison (TaktCostsPage *page)
+{
+  gboolean expired = FALSE;
+  guint id = g_timeout_add (30000, test_timeout_cb, &expired);
+
+  while ((comparisons == 0 || takt_costs_page_get_comparing (page)) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  if (!expired)
+    g_source_remove (id);
+  g_assert_false (expired);
+}
+
+static TaktCostsPage *
+show_costs (TaktWindow *window)
+{
+  TaktCostsPage *page = TAKT_COSTS_PAGE (takt_window_get_page_widget (window, "costs"));
+
+  takt_window_set_page (window, "costs");
+  test_spin (50);
+  return page;
+}
+
+static const char *
+card_value (TaktCostsPage *page,
+            TaktCostsKpi   kpi)
+{
+  return takt_kpi_card_get_value (TAKT_KPI_CARD (takt_costs_page_get_kpi_card (page, kpi)));
+}
+
+/* The first order: 500 units due an hour into the horizon, so it is late. */
+static gboolean
+pull_order_in (TaktPlan  *plan,
+               gpointer   user_data,
+               GError   **error)
+{
+  TaktOrder *order = g_ptr_array_index (plan->orders, 0);
+
+  order->due = plan->horizon_start + 3600;
+  order->quantity = 500;
+  return TRUE;
+}
+
+static gboolean
+double_order (TaktPlan  *plan,
+              gpointer   user_data,
+              GError   **error)
+{
+  TaktOrder *order = g_ptr_array_index (plan->orders, 1);
+
+  order->quantity *= 2;
+  return TRUE;
+}
+
+static void
+test_kpis (void)
+{
+  TaktWindow *window = new_window_with_sample ();
+  TaktDocument *document = takt_window_get_document (window);
+  const TaktPlanStats *stats;
+  const TaktPlan *plan = takt_document_get_plan (document);
+  const TaktStation *bottleneck;
+  TaktCostsPage *page;
+  g_autofree char *total = NULL;
+  g_autofree char *holding = NULL;
+  g_autofree char *setup = NULL;
+  g_autofree char *tardiness = NULL;
+  g_autofree char *on_time = NULL;
+  g_autofree char *late = NULL;
+  g_autofree char *stock = NULL;
+  g_autofree char *wip = NULL;
+  g_autofree char *changeovers = NULL;
+  g_autofree char *spend = NULL;
+  g_autofree char *cpm = NULL;
+  g_autofree char *busy = NULL;
+
+  takt_costs_page_set_comparison_limit (TAKT_COSTS_PAGE (takt_window_get_page_widget (window, "costs")), 0);
+  wait_for_plan (document);
+  page = show_costs (window);
+  stats = takt_document_get_stats (document);
+  g_assert_nonnull (stats);
+
+  total = takt_format_money (stats->total, "EUR");
+  holding = takt_format_money (stats->holding, "EUR");
+  setup = takt_format_money (stats->setup, "EUR");
+  tardiness = takt_format_money (stats->tardiness, "EUR");
+  on_time = takt_format_percent (stats->on_time_rate);
+  late = takt_format_count (stats->late_orders);
+  stock = takt_format_number (stats->average_stock, 1);
+  wip = takt_format_number (stats->average_wip, 1);
+  changeovers = takt_format_count (stats->changeovers);
+  spend = takt_format_money (stats->campaign_spend, "EUR");
+  cpm = takt_format_money (stats->campaign_cost_per_mille, "EUR");
+
+  g_test_message ("total %s, holding %s, setup %s, tardiness %s, on time %s, late orders %s, "
+                  "stock %s, wip %s, changeovers %s, spend %s, cpm %s",
+                  total, holding, setup, tardiness, on_time, late, stock, wip, changeovers, spend, cpm);
+
+  /* The figures are the document's, not a placeholder: a total above zero
+   * in euros, and the parts add up to it. */
+  g_assert_cmpfloat (stats->total, >, 0);
+  g_assert_cmpfloat (fabs (stats->holding + stats->setup + stats->tardiness - stats->total), <, 1e-6);
+  g_assert_cmpstr (card_value (page, TAKT_COSTS_KPI_TOTAL), ==, total);
+  g_assert_nonnull (strstr (card_value (page, TAKT_COSTS_KPI_TOTAL), "€"));
+  g_assert_cmpstr (card_value (page, TAKT_COSTS_KPI_HOLDING), ==, holding);
+  g_assert_cmpstr (card_value (page, TAKT_COSTS_KPI_SETUP), ==, setup);
+  g_assert_cmpstr (card_value (page, TAKT_COSTS_KPI_TARDINESS), ==, tardiness);
+  g_assert_cmpstr (card_value (page, TAKT_COSTS_KPI_ON_TIME), ==, on_time);
+  g_assert_cmpstr (card_value (page, TAKT_COSTS_KPI_LATE_ORDERS), ==, late);
+  g_assert_cmpstr (card_value (page, TAKT_COSTS_KPI_AVERAGE_STOCK), ==, stock);
+  g_assert_cmpstr (card_value (page, TAKT_COSTS_KPI_AVERAGE_WIP), ==, wip);
+  g_assert_cmpstr (card_value (page, TAKT_COSTS_KPI_CHANGEOVERS), ==, changeovers);
+  g_assert_cmpstr (card_value (page, TAKT_COSTS_KPI_CAMPAIGN_SPEND), ==, spend);
+  g_assert_cmpstr (card_value (page, TAKT_COSTS_KPI_COST_PER_MILLE), ==, cpm);
+
+  g_assert_cmpint (stats->bottleneck_station, >=, 0);
+  bottleneck = g_ptr_array_index (plan->stations, stats->bottleneck_station);
+  g_assert_cmpstr (card_value (page, TAKT_COSTS_KPI_BOTTLENECK), ==, bottleneck->name);
+  busy = takt_format_percent (stats->bottleneck_utilisation);
+  g_assert_nonnull (strstr (takt_kpi_card_get_detail (TAKT_KPI_CARD (takt_costs_page_get_kpi_card (
+                              page, TAKT_COSTS_KPI_BOTTLENECK))), busy));
+
+  /* An edit that makes an order late: the cards follow the new plan. */
+  {
+    g_autoptr(GError) error = NULL;
+    const TaktPlanStats *after;
+    g_autofree char *late_after = NULL;
+    g_autofree char *total_after = NULL;
+
+    g_assert_true (takt_document_edit (document, "Pull an order in", pull_order_in, NULL, &error));
+    g_assert_no_error (error);
+    wait_for_plan (document);
+    after = takt_document_get_stats (document);
+    g_assert_cmpint (after->late_orders, >, 0);
+    late_after = takt_format_count (after->late_orders);
+    total_after = takt_format_money (after->total, "EUR");
+    g_assert_cmpstr (card_value (page, TAKT_COSTS_KPI_LATE_ORDERS), ==, late_after);
+    g_assert_cmpstr (card_value (page, TAKT_COSTS_KPI_TOTAL), ==, total_after);
+    g_assert_cmpstr (card_value (page, TAKT_COSTS_KPI_TOTAL), !=, total);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_comparison (void)
+{
+  TaktWindow *window = new_window_with_sample ();
+  TaktDocument *document = takt_window_get_document (window);
+  TaktCostsPage *page = TAKT_COSTS_PAGE (takt_window_get_page_widget (window, "costs"));
+  const TaktPlanStats *jit, *level, *push;
+  const char *summary;
+  TaktChart *chart;
+  double jit_total;
+
+  /* Construction only: the same three plans on every machine. */
+  takt_costs_page_set_comparison_limit (page, 0);
+  comparisons = 0;
+  g_signal_connect (page, "comparison-done", G_CALLBACK (comparison_done_cb), NULL);
+  wait_for_plan (document);
+  show_costs (window);
+  wait_for_comparison (page);
+
+  jit = takt_costs_page_get_comparison (page, TAKT_STRATEGY_JIT);
+  level = takt_costs_page_get_comparison (page, TAKT_STRATEGY_LEVEL);
+  push = takt_costs_page_get_comparison (page, TAKT_STRATEGY_ASAP);
+  g_assert_nonnull (jit);
+  g_assert_nonnull (level);
+  g_assert_nonnull (push);
+  g_test_message ("jit %.2f (stock %.1f), level %.2f, push %.2f (stock %.1f)",
+                  jit->total, jit->average_stock, level->total, push->total, push->average_stock);
+
+  /* What just in time saves on the sample, in the planner's numbers. */
+  g_assert_cmpfloat (jit->total, <=, push->total);
+  g_assert_cmpfloat (jit->holding, <, push->holding);
+  summary = takt_costs_page_get_comparison_summary (page);
+  g_test_message ("%s", summary);
+  g_assert_nonnull (summary);
+  g_assert_nonnull (strstr (summary, "less than push"));
+  jit_total = jit->total;
+  {
+    g_autofree char *saved = takt_format_money (push->total - jit->total, "EUR");
+
+    g_assert_nonnull (strstr (summary, saved));
+  }
+
+  /* The grouped bars: three strategies over five categories. */
+  chart = takt_chart_widget_get_chart (TAKT_CHART_WIDGET (takt_costs_page_get_chart_widget (
+                                         page, TAKT_COSTS_CHART_STRATEGIES)));
+  g_assert_nonnull (chart);
+  g_assert_cmpuint (takt_chart_get_n_series (chart), ==, 3);
+  g_assert_false (takt_chart_is_empty (chart));
+
+  /* A change of the plan cancels a comparison in flight; the page compares
+   * the new plan and not the old one. */
+  {
+    g_autoptr(GError) error = NULL;
+    guint revision;
+
+    g_assert_true (takt_document_edit (document, "Double an order", double_order, NULL, &error));
+    g_assert_no_error (error);
+    revision = takt_document_get_revision (document);
+    g_assert_true (takt_costs_page_get_comparing (page));
+
+    g_assert_true (takt_document_edit (document, "Double it again", double_order, NULL, &error));
+    g_assert_cmpuint (takt_document_get_revision (document), >, revision);
+    comparisons = 0;
+    wait_for_comparison (page);
+    test_spin (600);
+    /* One comparison for the two edits in a row. */
+    g_assert_cmpuint (comparisons, ==, 1);
+    g_assert_cmpfloat (takt_costs_page_get_comparison (page, TAKT_STRATEGY_JIT)->total, !=, jit_total);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_chart_hover (void)
+{
+  TaktWindow *window = new_window_with_sample ();
+  TaktDocument *document = takt_window_get_document (window);
+  TaktCostsPage *page = TAKT_COSTS_PAGE (takt_window_get_page_widget (window, "costs"));
+  TaktChartWidget *widget;
+  g_autoptr(TaktChartData) data = NULL;
+  TaktChart *chart;
+  TaktChartRect rect;
+  const char *readout;
+  guint busiest = 0;
+  g_autofree char *setup = NULL;
+
+  takt_costs_page_set_comparison_limit (page, 0);
+  wait_for_plan (document);
+  show_costs (window);
+
+  widget = TAKT_CHART_WIDGET (takt_costs_page_get_chart_widget (page, TAKT_COSTS_CHART_DAILY_COST));
+  chart = takt_chart_widget_get_chart (widget);
+  g_assert_nonnull (chart);
+  g_assert_true (takt_chart_get_plot_area (chart, &rect));
+  g_assert_cmpfloat (rect.width, >, 100);
+
+  /* The day with the highest setup cost: its bar's middle reads its value. */
+  data = takt_chart_data_new (takt_document_get_plan (document), takt_document_get_schedule (document),
+                              takt_document_get_stats (document));
+  for (guint d = 0; d < data->n_days; d++)
+    if (data->setup[d] > data->setup[busiest])
+      busiest = d;
+  g_assert_cmpfloat (data->setup[busiest], >, 0);
+  g_assert_true (takt_chart_get_bar_rect (chart, busiest, 1, &rect));
+
+  takt_chart_widget_hover (widget, rect.x + rect.width / 2, rect.y + rect.height / 2);
+  readout = takt_chart_widget_get_readout (widget);
+  g_test_message ("read-out at (%.1f, %.1f): %s", rect.x + rect.width / 2, rect.y + rect.height / 2, readout);
+  g_assert_nonnull (readout);
+  setup = takt_chart_format_currency (data->setup[busiest], "EUR", 2);
+  g_assert_nonnull (strstr (readout, setup));
+  g_assert_nonnull (strstr (readout, "Setup"));
+
+  /* Drawn with the read-out, and gone when the pointer leaves. */
+  test_spin (50);
+  takt_chart_widget_leave (widget);
+  g_assert_null (takt_chart_widget_get_readout (widget));
+
+  /* Outside the plot there is nothing to read. */
+  takt_chart_widget_hover (widget, 1, 1);
+  g_assert_null (takt_chart_widget_get_readout (widget));
+
+  /* The cumulative chart follows the product chosen. */
+  takt_costs_page_set_cumulative_product (page, 0);
+  test_spin (50);
+  chart = takt_chart_widget_get_chart (TAKT_CHART_WIDGET (takt_costs_page_get_chart_widget (
+                                         page, TAKT_COSTS_CHART_CUMULATIVE)));
+  g_assert_cmpuint (takt_chart_get_n_series (chart), ==, 2);
+  g_assert_false (takt_chart_is_empty (chart));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+no_demand (TaktPlan  *plan,
+           gpointer   user_data,
+           GError   **error)
+{
+  g_ptr_array_set_size (plan->orders, 0);
+  g_ptr_array_set_size (plan->forecast, 0);
+  g_ptr_array_set_size (plan->campaigns, 0);
+  return TRUE;
+}
+
+static void
+test_empty (void)
+{
+  TaktWindow *window = new_window_with_sample ();
+  TaktDocument *document = takt_window_get_document (window);
+  TaktCostsPage *page = TAKT_COSTS_PAGE (takt_window_get_page_widget (window, "costs"));
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+  GtkStack *stack;
+
+  takt_costs_page_set_comparison_limit (page, 0);
+  g_assert_true (takt_document_edit (document, "No demand", no_demand, NULL, &error));
+  wait_for_plan (document);
+  show_costs (window);
+
+  stack = GTK_STACK (adw_bin_get_child (ADW_BIN (page)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  child = gtk_stack_get_visible_child (stack);
+  g_assert_true (ADW_IS_STATUS_PAGE (child));
+  g_assert_true (gtk_widget_get_mapped (child));
+  g_assert_false (takt_costs_page_get_comparing (page));
+
+  /* Undo brings the demand, and the figures, back. */
+  g_assert_true (takt_document_undo (document));
+  wait_for_plan (document);
+  test_spin (50);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "costs");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ---- pictures to look at ---- */
+
+static void
+write_png (GtkWidget  *widget,
+           const char *path)
+{
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  GdkRGBA background = { 1, 1, 1, 1 };
+
+  /* The widget alone has no background: the window's goes under it. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "window_bg_color", &background);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("wrote %s (%d × %d)", path, width, height);
+}
+
+static void
+test_screenshots (void)
+{
+  const char *dir = g_getenv ("TAKT_TEST_SCREENSHOTS");
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  if (dir == NULL)
+    {
+      g_test_skip ("TAKT_TEST_SCREENSHOTS is not set");
+      return;
+    }
+
+  for (guint dark = 0; dark <= 1; dark++)
+    {
+      TaktWindow *window = new_window_with_sample ();
+      TaktDocument *document = takt_window_get_document (window);
+      TaktCostsPage *page = TAKT_COSTS_PAGE (takt_window_get_page_widget (window, "costs"));
+      g_autofree char *path = g_strdup_printf ("%s/costs-page-%s.png", dir, dark ? "dark" : "light");
+      GtkWidget *scrolled;
+
+      adw_style_manager_set_color_scheme (manager, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      takt_costs_page_set_comparison_limit (page, 0);
+      comparisons = 0;
+      g_signal_connect (page, "comparison-done", G_CALLBACK (comparison_done_cb), NULL);
+      wait_for_plan (document);
+      show_costs (window);
+      wait_for_comparison (page);
+      test_spin (300);
+
+      /* The page's content at its full height, not just what the window shows. */
+      scrolled = gtk_stack_get_visible_child (GTK_STACK (adw_bin_get_child (ADW_BIN (page))));
+      write_png (gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)))),
+                 path);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  test_isolate_dirs ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/costs/kpis", test_kpis);
+  g_test_add_func ("/costs/comparison", test_comparison);
+  g_test_add_func ("/costs/chart-hover", test_chart_hover);
+  g_test_add_func ("/costs/empty", test_empty);
+  g_test_add_func ("/costs/screenshots", test_screenshots);
+
+  return g_test_run ();
+}
