@@ -49,6 +49,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void update_actions       (TaktGanttView *self);
+static void update_zoom_actions  (TaktGanttView *self);
 static void update_accessible    (TaktGanttView *self);
 static void configure_adjustments (TaktGanttView *self);
 
@@ -510,7 +511,7 @@ configure_adjustments (TaktGanttView *self)
                               self->viewport.row_height, chart_h * 0.9, chart_h);
   self->in_configure = FALSE;
 
-  update_actions (self);
+  update_zoom_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECONDS_PER_PX]);
 }
 
@@ -1294,13 +1295,12 @@ show_menu_action (GtkWidget  *widget,
 
 /* ---- actions ---- */
 
+/* The zoom's actions: cheap, for every scroll and zoom step. */
 static void
-update_actions (TaktGanttView *self)
+update_zoom_actions (TaktGanttView *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gboolean have = takt_gantt_view_ensure_layout (self) != NULL;
-  gboolean selected = have && self->selected_run >= 0 && !takt_gantt_view_get_dragging (self);
-  const TaktRun *run = selected ? takt_gantt_view_get_run (self, self->selected_run) : NULL;
+  gboolean have = self->layout != NULL;
   double max_spp = have ? max_seconds_per_px (self) : 0;
 
   gtk_widget_action_set_enabled (widget, "gantt.zoom-in",
@@ -1309,6 +1309,17 @@ update_actions (TaktGanttView *self)
                                  have && self->viewport.seconds_per_px < max_spp * 0.9999);
   gtk_widget_action_set_enabled (widget, "gantt.zoom-fit", have);
   gtk_widget_action_set_enabled (widget, "gantt.today", have);
+}
+
+static void
+update_actions (TaktGanttView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean have = takt_gantt_view_ensure_layout (self) != NULL;
+  gboolean selected = have && self->selected_run >= 0 && !takt_gantt_view_get_dragging (self);
+  const TaktRun *run = selected ? takt_gantt_view_get_run (self, self->selected_run) : NULL;
+
+  update_zoom_actions (self);
   gtk_widget_action_set_enabled (widget, "gantt.move-earlier", run != NULL);
   gtk_widget_action_set_enabled (widget, "gantt.move-later", run != NULL);
   gtk_widget_action_set_enabled (widget, "gantt.machine-up", run != NULL);
@@ -2347,10 +2358,11 @@ takt_gantt_view_class_init (TaktGanttViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Up, GDK_ALT_MASK, "gantt.machine-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "gantt.machine-down", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Down, GDK_ALT_MASK, "gantt.machine-down", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "gantt.unpin", NULL);
+  /* The menu shows the last key bound to an action. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "gantt.unpin", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "gantt.show-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "gantt.unpin", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "gantt.show-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "gantt.show-menu", NULL);
 
   add_navigation (widget_class, "gantt.select-previous", GDK_KEY_Left, GDK_KEY_KP_Left);
   add_navigation (widget_class, "gantt.select-next", GDK_KEY_Right, GDK_KEY_KP_Right);
