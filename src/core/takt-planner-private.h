@@ -169,6 +169,15 @@ void          takt_solution_free         (TaktSolution       *solution);
 /* Decodes @solution (see above, by solution->mode) and sets its totals. */
 void          takt_solution_decode       (TaktModel          *model,
                                           TaktSolution       *solution);
+/* Places the (one-step) runs of @solution back to back on flat machine
+ * @machine of a round-the-clock station in the order @seq from @start,
+ * times the blocks optimally and sets the totals. */
+void          takt_solution_place_sequence (TaktModel        *model,
+                                          TaktSolution       *solution,
+                                          int                 machine,
+                                          const int          *seq,
+                                          int                 n,
+                                          gint64              start);
 /* The deadline (relative due) of plan unit @u of @product; TAKT_INF past
  * the end. */
 gint64        takt_model_unit_due        (const TaktModel    *model,

@@ -1827,6 +1827,52 @@ takt_solution_decode (TaktModel    *model,
   solution_cost (model, solution);
 }
 
+/* Places the runs of @solution back to back on flat machine @machine (of
+ * a round-the-clock station) in the order @seq, from @start: each run has
+ * one step, and its setup, if any, comes right before its first unit.
+ * Then the block timing and the cost, as a decode would do; π becomes
+ * @seq. */
+void
+takt_solution_place_sequence (TaktModel    *model,
+                              TaktSolution *solution,
+                              int           machine,
+                              const int    *seq,
+                              int           n,
+                              gint64        start)
+{
+  gint64 t = start;
+  int station = 0;
+
+  while (station + 1 < model->n_stations && model->machine_base[station + 1] <= machine)
+    station++;
+  timelines_reset (model);
+  g_array_set_size (solution->order, 0);
+  for (int k = 0; k < n; k++)
+    {
+      TaktPRun *run = g_ptr_array_index (solution->runs, seq[k]);
+      const TaktStep *step = product_step (takt_model_product (model, run->product), 0);
+      gint64 q = run->quantity;
+
+      run->use[0] = machine - model->machine_base[station];
+      run->setup_start[0] = t;
+      run->start[0] = t + step->setup_s;
+      if (run->finish_len != (gsize) q)
+        {
+          run->finish = g_renew (gint64, run->finish, q);
+          run->finish_len = q;
+        }
+      for (gint64 u = 0; u < q; u++)
+        run->finish[u] = run->start[0] + (u + 1) * step->cycle_s;
+      run->end[0] = run->start[0] + q * step->cycle_s;
+      run->placed = TRUE;
+      slot_insert (model->timeline[machine], run->setup_start[0], run->end[0]);
+      t = run->end[0];
+      g_array_append_val (solution->order, seq[k]);
+    }
+  shift_blocks_pass (model, solution);
+  solution_cost (model, solution);
+}
+
 /* ---- lot sizing ---- */
 
 typedef struct

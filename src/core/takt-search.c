@@ -32,7 +32,10 @@
 
 #include "takt-planner-private.h"
 
+#include <math.h>
 #include <string.h>
+
+#include "takt-time.h"
 
 typedef enum
 {
@@ -238,6 +241,449 @@ perturb (Search       *search,
     }
 }
 
+/* ---- one machine, one-step runs: sequencing with incremental costs ----
+ *
+ * When every run is one step on the same round-the-clock machine with
+ * no pins, and each product has a single run that makes exactly its plan
+ * units, a plan is a sequence of jobs: job j takes p_j (its setup and its
+ * units) and its cost depends on its completion C alone, the sum over its
+ * units of h·(e − C)⁺ + l·(C − e)⁺ (e: the unit's deadline moved by the
+ * units after it).  The search then works on the sequence itself, with the
+ * jobs back to back from a start S ≥ 0 chosen optimally (the weighted
+ * median of the breakpoints: either S = 0 or some unit finishes exactly on
+ * its deadline), which is exact for regular costs (S = 0) and for a common
+ * due date (where no optimal schedule has idle time inside), and a guide
+ * otherwise (the block timing of the decode inserts idle time at the
+ * end).  Moves: take a job out and put it back at every other position;
+ * the cost change is summed as the insertion point walks away from the
+ * job — the jobs passed over shift by p_j — so a whole scan of one job is
+ * O(n) and each position O(1) (adjacent interchanges are the steps of the
+ * walk).  Jobs whose neighbourhood did not change are not scanned again
+ * ("don't look" bits).  Around it the same iterated local search as below:
+ * kicks of a few random nearby interchanges from the best sequence, kept
+ * when no worse.  Costs here are in day-cost × seconds; the plan's totals
+ * come from the decode at the end. */
+
+typedef struct
+{
+  gint64 e;
+  double h;
+  double l;
+} Term;
+
+typedef struct
+{
+  int      n;
+  int      machine;         /* flat */
+  gint64  *p;               /* per job (= index in solution->runs) */
+  int     *t0;              /* per job + 1: its terms */
+  Term    *terms;
+  /* The current sequence. */
+  int     *seq;
+  int     *pos;
+  gint64  *c;               /* completion per position */
+  gint64   start;
+  double   cost;
+  gboolean *look;
+} Seq;
+
+static inline double
+seq_job_cost (const Seq *q,
+              int        j,
+              gint64     c)
+{
+  double sum = 0;
+
+  for (int t = q->t0[j]; t < q->t0[j + 1]; t++)
+    {
+      gint64 d = c - q->terms[t].e;
+
+      sum += d > 0 ? q->terms[t].l * (double) d : -q->terms[t].h * (double) d;
+    }
+  return sum;
+}
+
+static void
+seq_free (Seq *q)
+{
+  g_free (q->p);
+  g_free (q->t0);
+  g_free (q->terms);
+  g_free (q->seq);
+  g_free (q->pos);
+  g_free (q->c);
+  g_free (q->look);
+  g_free (q);
+}
+
+/* The structure the sequencing needs, or NULL. */
+static Seq *
+seq_detect (TaktModel          *model,
+            const TaktSolution *solution)
+{
+  int n = (int) solution->runs->len;
+  int station = -1;
+  gint64 total = 0, n_terms = 0;
+  g_autofree gboolean *seen = NULL;
+  Seq *q;
+
+  if (n < 2 || model->pin_runs->len > 0)
+    return NULL;
+  seen = g_new0 (gboolean, model->n_products);
+  for (int i = 0; i < n; i++)
+    {
+      const TaktPRun *run = g_ptr_array_index (solution->runs, i);
+      const TaktProduct *prod = takt_model_product (model, run->product);
+      const TaktStep *step;
+
+      if (prod->routing->len != 1 || run->pin >= 0 || seen[run->product] ||
+          run->a != 0 || run->b != model->plan_units[run->product] || run->quantity != run->b)
+        return NULL;
+      seen[run->product] = TRUE;
+      step = g_ptr_array_index (prod->routing, 0);
+      if (station < 0)
+        station = step->station_index;
+      if (step->station_index != station)
+        return NULL;
+      total += step->setup_s + run->quantity * step->cycle_s;
+      n_terms += run->quantity;
+      if (total > 300 * (gint64) TAKT_DAY_S || n_terms > 4 * 1000 * 1000)
+        return NULL;
+    }
+  if (!model->station_always[station] || model->station_machines[station] != 1)
+    return NULL;
+
+  q = g_new0 (Seq, 1);
+  q->n = n;
+  q->machine = model->machine_base[station];
+  q->p = g_new (gint64, n);
+  q->t0 = g_new (int, n + 1);
+  q->terms = g_new (Term, MAX (n_terms, 1));
+  q->seq = g_new (int, n);
+  q->pos = g_new (int, n);
+  q->c = g_new (gint64, n);
+  q->look = g_new0 (gboolean, n);
+  n_terms = 0;
+  for (int i = 0; i < n; i++)
+    {
+      const TaktPRun *run = g_ptr_array_index (solution->runs, i);
+      const TaktProduct *prod = takt_model_product (model, run->product);
+      const TaktStep *step = g_ptr_array_index (prod->routing, 0);
+      gint64 qty = run->quantity;
+
+      q->p[i] = step->setup_s + qty * step->cycle_s;
+      q->t0[i] = (int) n_terms;
+      for (gint64 u = 0; u < qty; u++)
+        {
+          Term *t = &q->terms[n_terms++];
+
+          t->e = takt_model_unit_due (model, run->product, u) + (qty - 1 - u) * step->cycle_s;
+          t->h = prod->holding_cost_per_day;
+          t->l = prod->late_cost_per_day;
+        }
+    }
+  q->t0[n] = (int) n_terms;
+  return q;
+}
+
+/* Completion times from position @from on, and the cost. */
+static void
+seq_retime (Seq *q,
+            int  from)
+{
+  gint64 t = from > 0 ? q->c[from - 1] : q->start;
+
+  for (int k = from; k < q->n; k++)
+    {
+      t += q->p[q->seq[k]];
+      q->c[k] = t;
+      q->pos[q->seq[k]] = k;
+    }
+  q->cost = 0;
+  for (int k = 0; k < q->n; k++)
+    q->cost += seq_job_cost (q, q->seq[k], q->c[k]);
+}
+
+typedef struct
+{
+  gint64 b;
+  double w;
+} SeqPoint;
+
+static int
+compare_seq_points (gconstpointer a,
+                    gconstpointer b)
+{
+  const SeqPoint *x = a;
+  const SeqPoint *y = b;
+
+  return (x->b > y->b) - (x->b < y->b);
+}
+
+/* By key, then by job. */
+static int
+compare_seq_keys (gconstpointer a,
+                  gconstpointer b)
+{
+  const SeqPoint *x = a;
+  const SeqPoint *y = b;
+
+  if (x->b != y->b)
+    return x->b < y->b ? -1 : 1;
+  return (x->w > y->w) - (x->w < y->w);
+}
+
+/* The best start of the block (see above); returns TRUE when it moved. */
+static gboolean
+seq_best_start (Seq *q)
+{
+  int n_terms = q->t0[q->n];
+  g_autofree SeqPoint *pts = g_new (SeqPoint, MAX (n_terms, 1));
+  double slope = 0;
+  gint64 s = 0, old = q->start;
+  int m = 0;
+
+  for (int k = 0; k < q->n; k++)
+    {
+      int j = q->seq[k];
+      gint64 rel = q->c[k] - q->start;
+
+      for (int t = q->t0[j]; t < q->t0[j + 1]; t++)
+        {
+          pts[m].b = q->terms[t].e - rel;
+          pts[m].w = q->terms[t].h + q->terms[t].l;
+          slope -= q->terms[t].h;
+          m++;
+        }
+    }
+  if (slope < 0)
+    {
+      qsort (pts, m, sizeof (SeqPoint), compare_seq_points);
+      for (int i = 0; i < m && slope < -1e-9; i++)
+        {
+          s = pts[i].b;
+          slope += pts[i].w;
+        }
+    }
+  q->start = MAX (s, 0);
+  seq_retime (q, 0);
+  return q->start != old;
+}
+
+/* Scans job @j at every other position and applies the best insertion
+ * when it lowers the cost.  Returns TRUE when it moved the job. */
+static gboolean
+seq_scan_job (Search *search,
+              Seq    *q,
+              int     j)
+{
+  int i = q->pos[j], n = q->n, best_k = -1;
+  gint64 pj = q->p[j];
+  double base = seq_job_cost (q, j, q->c[i]);
+  double acc = 0, best = -1e-9 * MAX (1.0, fabs (q->cost));
+
+  for (int k = i + 1; k < n; k++)
+    {
+      int m = q->seq[k];
+      double d;
+
+      acc += seq_job_cost (q, m, q->c[k] - pj) - seq_job_cost (q, m, q->c[k]);
+      d = acc + seq_job_cost (q, j, q->c[k]) - base;
+      if (d < best)
+        {
+          best = d;
+          best_k = k;
+        }
+    }
+  acc = 0;
+  for (int k = i - 1; k >= 0; k--)
+    {
+      int m = q->seq[k];
+      double d;
+
+      acc += seq_job_cost (q, m, q->c[k] + pj) - seq_job_cost (q, m, q->c[k]);
+      d = acc + seq_job_cost (q, j, (k > 0 ? q->c[k - 1] : q->start) + pj) - base;
+      if (d < best)
+        {
+          best = d;
+          best_k = k;
+        }
+    }
+  search->evaluations += n - 1;
+  if (best_k < 0)
+    return FALSE;
+
+  if (best_k > i)
+    memmove (q->seq + i, q->seq + i + 1, (best_k - i) * sizeof (int));
+  else
+    memmove (q->seq + best_k + 1, q->seq + best_k, (i - best_k) * sizeof (int));
+  q->seq[best_k] = j;
+  {
+    int lo = MIN (i, best_k), hi = MAX (i, best_k);
+    gint64 t = lo > 0 ? q->c[lo - 1] : q->start;
+
+    for (int k = lo; k <= hi; k++)
+      {
+        t += q->p[q->seq[k]];
+        q->c[k] = t;
+        q->pos[q->seq[k]] = k;
+      }
+    for (int k = MAX (lo - 1, 0); k <= MIN (hi + 1, n - 1); k++)
+      q->look[q->seq[k]] = TRUE;
+    q->look[j] = TRUE;
+    if (i > 0)
+      q->look[q->seq[i - 1]] = TRUE;
+    if (i < n)
+      q->look[q->seq[MIN (i, n - 1)]] = TRUE;
+  }
+  q->cost += best;
+  return TRUE;
+}
+
+/* Insertion descent to a local optimum (with the start re-chosen at the
+ * end).  Returns FALSE when the search has to stop. */
+static gboolean
+seq_descend (Search *search,
+             Seq    *q)
+{
+  for (int round = 0; round < 8; round++)
+    {
+      gboolean any = TRUE;
+
+      while (any)
+        {
+          any = FALSE;
+          for (int k = 0; k < q->n; k++)
+            {
+              int j = q->seq[k];
+
+              if (!q->look[j])
+                continue;
+              if (search_should_stop (search))
+                return FALSE;
+              q->look[j] = FALSE;
+              if (seq_scan_job (search, q, j))
+                any = TRUE;
+            }
+        }
+      if (!seq_best_start (q))
+        break;
+      for (int k = 0; k < q->n; k++)
+        q->look[k] = TRUE;
+    }
+  return TRUE;
+}
+
+/* Runs the sequencing search on @solution (see above); returns FALSE when
+ * the plan does not have that structure. */
+static gboolean
+seq_search (Search       *search,
+            TaktSolution *solution)
+{
+  TaktModel *model = search->model;
+  Seq *q = seq_detect (model, solution);
+  g_autofree int *best_seq = NULL;
+  gint64 best_start;
+  double best_cost;
+  gint64 kicks = 0;
+  int n;
+
+  if (q == NULL)
+    return FALSE;
+  n = q->n;
+
+  /* Start from the construction's sequence on the machine. */
+  {
+    g_autofree gint64 *key = g_new (gint64, n);
+
+    for (int i = 0; i < n; i++)
+      {
+        const TaktPRun *run = g_ptr_array_index (solution->runs, i);
+
+        key[i] = run->placed ? run->setup_start[0] : TAKT_INF;
+        q->seq[i] = i;
+      }
+    {
+      g_autofree SeqPoint *by_key = g_new (SeqPoint, n);
+
+      for (int i = 0; i < n; i++)
+        {
+          by_key[i].b = key[i];
+          by_key[i].w = i;
+        }
+      qsort (by_key, n, sizeof (SeqPoint), compare_seq_keys);
+      for (int i = 0; i < n; i++)
+        q->seq[i] = (int) by_key[i].w;
+    }
+  }
+  q->start = 0;
+  seq_retime (q, 0);
+  seq_best_start (q);
+  for (int k = 0; k < n; k++)
+    q->look[k] = TRUE;
+  seq_descend (search, q);
+
+  best_seq = g_memdup2 (q->seq, n * sizeof (int));
+  best_start = q->start;
+  best_cost = q->cost;
+
+  while (!search_should_stop (search))
+    {
+      int width = MAX (2, MIN (n - 1, 8));
+      int moves = 1 + rand_int (search, 2) + (int) (kicks++ % 3);
+
+      memcpy (q->seq, best_seq, n * sizeof (int));
+      q->start = best_start;
+      seq_retime (q, 0);
+      for (int m = 0; m < moves; m++)
+        {
+          int i = rand_int (search, n);
+          int k = i + 1 + rand_int (search, width);
+          int t;
+
+          k = MIN (k, n - 1);
+          if (k == i)
+            continue;
+          t = q->seq[i];
+          q->seq[i] = q->seq[k];
+          q->seq[k] = t;
+          for (int x = MAX (i - 1, 0); x <= MIN (i + 1, n - 1); x++)
+            q->look[q->seq[x]] = TRUE;
+          for (int x = MAX (k - 1, 0); x <= MIN (k + 1, n - 1); x++)
+            q->look[q->seq[x]] = TRUE;
+        }
+      seq_retime (q, 0);
+      if (!seq_descend (search, q))
+        break;
+      seq_retime (q, 0);
+      if (q->cost <= best_cost + 1e-9 * MAX (1.0, fabs (best_cost)))
+        {
+          memcpy (best_seq, q->seq, n * sizeof (int));
+          best_start = q->start;
+          best_cost = MIN (q->cost, best_cost);
+        }
+      if (search->options->progress != NULL && kicks % 64 == 0)
+        search->options->progress (0.5, solution->total, search->options->progress_data);
+    }
+
+  /* The best sequence as a plan, when it beats what came in. */
+  {
+    TaktSolution *cand = takt_solution_copy (model, solution);
+
+    takt_solution_place_sequence (model, cand, q->machine, best_seq, n, best_start);
+    if (takt_solution_better (cand, solution))
+      {
+        TaktSolution tmp = *solution;
+
+        *solution = *cand;
+        *cand = tmp;
+      }
+    takt_solution_free (cand);
+  }
+  seq_free (q);
+  return TRUE;
+}
+
 gboolean
 takt_search_run (TaktModel                *model,
                  TaktSolution             *solution,
@@ -259,6 +705,15 @@ takt_search_run (TaktModel                *model,
   search.deadline_us = deadline_us;
   search.max_evaluations = MAX (options->evaluations, 0);
   search.started_us = g_get_monotonic_time ();
+
+  /* A plan that is one sequence on one machine: the sequencing search
+   * takes the whole budget. */
+  if (seq_search (&search, solution))
+    {
+      g_rand_free (search.rand);
+      *evaluations = search.evaluations;
+      return !search.cancelled;
+    }
 
   n = (int) solution->order->len;
   best = takt_solution_copy (model, solution);
