@@ -644,9 +644,23 @@ seq_search (Search       *search,
           k = MIN (k, n - 1);
           if (k == i)
             continue;
-          t = q->seq[i];
-          q->seq[i] = q->seq[k];
-          q->seq[k] = t;
+          if (m % 2 == 1)
+            {
+              /* Every other kick move takes a job anywhere. */
+              k = rand_int (search, n);
+              t = q->seq[i];
+              if (k > i)
+                memmove (q->seq + i, q->seq + i + 1, (k - i) * sizeof (int));
+              else
+                memmove (q->seq + k + 1, q->seq + k, (i - k) * sizeof (int));
+              q->seq[k] = t;
+            }
+          else
+            {
+              t = q->seq[i];
+              q->seq[i] = q->seq[k];
+              q->seq[k] = t;
+            }
           for (int x = MAX (i - 1, 0); x <= MIN (i + 1, n - 1); x++)
             q->look[q->seq[x]] = TRUE;
           for (int x = MAX (k - 1, 0); x <= MIN (k + 1, n - 1); x++)
