@@ -40,7 +40,7 @@ if [ -z "${TAKT_E2E_OWN_SCREEN:-}" ]; then
   fi
 fi
 
-echo "1..4"
+echo "1..5"
 
 tmp=$(mktemp -d)
 pid=""
@@ -130,6 +130,26 @@ EOF
 echo "# drag from ($gx, $gy) to ($tx, $ty): machine $machine -> $((machine + 1)), start $start -> about $expected"
 
 xdotool windowactivate --sync "$window" > /dev/null 2>&1 || true
+
+# Esc while dragging: the bar goes back, nothing is pinned (checked with
+# the saved file below: one pin only, from the second drag).
+xdotool mousemove --window "$window" "$gx" "$gy"
+sleep 0.3
+xdotool mousedown 1
+for i in $(seq 8); do
+  xdotool mousemove --window "$window" $((gx + 9 * i)) $((gy + 4 * i))
+  sleep 0.04
+done
+sleep 0.3
+xdotool key Escape
+sleep 0.2
+xdotool mouseup 1
+sleep 0.8
+if grep -q "^takt-gantt-bar: run=[^ ]* .*replanning=1" <(tail -n 1 "$tmp/log"); then
+  fail 3 "Esc cancels a drag"
+fi
+echo "ok 3 - Esc cancels a drag"
+
 xdotool mousemove --window "$window" "$gx" "$gy"
 sleep 0.3
 xdotool mousedown 1
@@ -141,7 +161,7 @@ done
 sleep 0.5
 xdotool mouseup 1
 sleep 1
-echo "ok 3 - the bar was dragged"
+echo "ok 4 - the bar was dragged"
 
 # Save, and read the pin back.
 xdotool key --window "$window" ctrl+s
@@ -153,7 +173,7 @@ for _ in $(seq 50); do
   fi
   sleep 0.2
 done
-[ -n "$saved" ] || fail 4 "the saved plan has the pin"
+[ -n "$saved" ] || fail 5 "the saved plan has the pin"
 
 if python3 - "$tmp/plan.takt" "$((machine + 1))" "$expected" "$snap" "$station" <<'EOF'
 import json, sys, datetime
@@ -172,7 +192,7 @@ assert off <= snap, "starts %s, %d s from %s" % (start, off, expected)
 assert (start.hour * 3600 + start.minute * 60 + start.second) % snap == 0, "on the snap grid"
 EOF
 then
-  echo "ok 4 - the saved pin is on the machine below, where the pointer let go"
+  echo "ok 5 - the saved pin is on the machine below, where the pointer let go"
 else
-  fail 4 "the saved pin is on the machine below, where the pointer let go"
+  fail 5 "the saved pin is on the machine below, where the pointer let go"
 fi
