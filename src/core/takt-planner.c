@@ -2277,6 +2277,83 @@ compare_order_keys (gconstpointer a,
   return (x->index > y->index) - (x->index < y->index);
 }
 
+/* π for level runs: day by day, within a day by due date. */
+static void
+level_order (TaktModel    *model,
+             TaktSolution *solution)
+{
+  g_autofree OrderKey *keys = g_new (OrderKey, MAX (solution->runs->len, 1));
+
+  for (guint i = 0; i < solution->runs->len; i++)
+    {
+      TaktPRun *run = g_ptr_array_index (solution->runs, i);
+
+      keys[i].key1 = run->release;
+      keys[i].key2 = takt_model_unit_due (model, run->product, run->a);
+      keys[i].product = run->product;
+      keys[i].a = run->a;
+      keys[i].index = (int) i;
+    }
+  qsort (keys, solution->runs->len, sizeof (OrderKey), compare_order_keys);
+  g_array_set_size (solution->order, 0);
+  for (guint i = 0; i < solution->runs->len; i++)
+    g_array_append_val (solution->order, keys[i].index);
+}
+
+/* Level, then repair lateness: a run that finishes units after their
+ * deadlines is released earlier (a day, then two, four … days before its
+ * own day, never before the horizon start) and the plan decoded again;
+ * kept while the tardiness falls.  Heijunka spreads the volume, but never
+ * past the due dates when capacity allows. */
+static void
+level_repair (TaktModel    *model,
+              TaktSolution *solution)
+{
+  gint64 step = TAKT_DAY_S;
+
+  for (int iter = 0; iter < 64 && solution->tardiness > 0 && solution->runs->len > 0; iter++)
+    {
+      TaktSolution *cand = takt_solution_copy (model, solution);
+      gboolean changed = FALSE;
+
+      for (guint i = 0; i < cand->runs->len; i++)
+        {
+          TaktPRun *run = g_ptr_array_index (cand->runs, i);
+          gint64 covered = MIN (run->b - run->a, (gint64) run->finish_len);
+          gboolean late = FALSE;
+
+          if (!run->placed || run->release <= 0)
+            continue;
+          for (gint64 u = 0; u < covered && !late; u++)
+            late = run->finish[u] > takt_model_unit_due (model, run->product, run->a + u);
+          if (!late)
+            continue;
+          run->release = MAX (run->release - step, 0);
+          changed = TRUE;
+        }
+      if (!changed)
+        {
+          takt_solution_free (cand);
+          break;
+        }
+      level_order (model, cand);
+      takt_solution_decode (model, cand);
+      if (cand->unmet <= solution->unmet && cand->tardiness < solution->tardiness)
+        {
+          TaktSolution tmp = *solution;
+
+          *solution = *cand;
+          *cand = tmp;
+          step = TAKT_DAY_S;
+        }
+      else
+        step *= 2;
+      takt_solution_free (cand);
+      if (step > 32 * TAKT_DAY_S)
+        break;
+    }
+}
+
 static TaktSolution *
 construct (TaktModel    *model,
            TaktStrategy  strategy)
@@ -2345,6 +2422,8 @@ construct (TaktModel    *model,
 
   solution->mode = strategy == TAKT_STRATEGY_JIT ? TAKT_DECODE_PULL : TAKT_DECODE_PUSH;
   takt_solution_decode (model, solution);
+  if (strategy == TAKT_STRATEGY_LEVEL)
+    level_repair (model, solution);
 
   if (strategy == TAKT_STRATEGY_JIT && solution->runs->len > 0)
     {

@@ -586,6 +586,10 @@ test_sample_plan (void)
   g_assert_cmpfloat (jit->holding, <=, asap->holding);
   g_assert_cmpfloat (jit->total, <, asap->total);
   g_assert_cmpfloat (searched->total, <=, jit->total);
+  /* Level spreads the volume, but not past the due dates. */
+  g_assert_cmpint (level->late_units, ==, 0);
+  g_assert_cmpint (level->late_orders, ==, 0);
+  g_assert_cmpint (level->unmet_units, ==, 0);
   /* The KPIs are there and sane. */
   g_assert_cmpint (jit->n_stations, ==, 5);
   g_assert_cmpint (jit->bottleneck_station, >=, 0);
