@@ -667,6 +667,7 @@ seq_search (Search       *search,
             q->look[q->seq[x]] = TRUE;
         }
       seq_retime (q, 0);
+      seq_best_start (q);
       if (!seq_descend (search, q))
         break;
       seq_retime (q, 0);
