@@ -1532,8 +1532,11 @@ key_pressed_cb (GtkEventControllerKey    *controller,
       return TRUE;
     case GDK_KEY_Delete:
     case GDK_KEY_KP_Delete:
-      if (mods != 0)
+      if (mods != 0 || self->selected < 0)
         return FALSE;
+      /* The page's action says what went, with an Undo button. */
+      if (gtk_widget_activate_action (GTK_WIDGET (self), "campaigns.remove", NULL))
+        return TRUE;
       return takt_campaign_calendar_view_remove_selected (self);
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:

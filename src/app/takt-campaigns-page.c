@@ -189,6 +189,8 @@ new_row (TaktCampaignsPage  *self,
   label = gtk_label_new (campaign_name (campaign));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* The side bar keeps its width whatever the campaigns are called. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (top), label);
@@ -209,6 +211,8 @@ new_row (TaktCampaignsPage  *self,
   label = gtk_label_new (details);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* The side bar keeps its width whatever the campaigns are called. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
   gtk_widget_set_margin_start (label, 20);
   gtk_widget_add_css_class (label, "caption");
   gtk_box_append (GTK_BOX (box), label);
@@ -216,6 +220,8 @@ new_row (TaktCampaignsPage  *self,
   label = gtk_label_new (figures);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* The side bar keeps its width whatever the campaigns are called. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
   gtk_widget_set_margin_start (label, 20);
   gtk_widget_add_css_class (label, "caption");
   gtk_widget_add_css_class (label, "dim-label");
