@@ -1447,7 +1447,9 @@ split_action (GtkWidget  *widget,
   gtk_widget_set_halign (spin, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Units in the first part"), -1);
-  g_signal_connect_swapped (spin, "activate", G_CALLBACK (gtk_widget_activate_default), dialog);
+  /* Enter splits. */
+  if (GTK_IS_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (spin))))
+    gtk_text_set_activates_default (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (spin))), TRUE);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), spin);
   g_object_set_data (G_OBJECT (dialog), "takt-spin", spin);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),

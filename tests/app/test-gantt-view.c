@@ -647,6 +647,65 @@ test_split_merge_jit (Fixture       *fixture,
   assert_bytes_restored (fixture);
 }
 
+/* "Split Run…" through its dialog: a spin button for the first part. */
+static GtkSpinButton *
+find_spin_button (GtkWidget *widget)
+{
+  if (GTK_IS_SPIN_BUTTON (widget))
+    return GTK_SPIN_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkSpinButton *found = find_spin_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_split_dialog (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  int index = find_movable_run (fixture);
+  gint64 quantity = run_of (fixture, index)->quantity;
+  AdwMessageDialog *dialog = NULL;
+  g_autoptr(GListModel) toplevels = NULL;
+  GtkSpinButton *spin;
+  guint before;
+
+  takt_gantt_view_select_run (fixture->view, index, FALSE);
+  activate (fixture, "gantt.split");
+  test_spin (50);
+
+  toplevels = gtk_window_get_toplevels ();
+  g_object_ref (toplevels);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        dialog = ADW_MESSAGE_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Split Run");
+  spin = find_spin_button (GTK_WIDGET (dialog));
+  g_assert_nonnull (spin);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, quantity / 2);
+  gtk_spin_button_set_value (spin, 3);
+  before = fixture->replans;
+  adw_message_dialog_response (dialog, "split");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_cmpstr (takt_document_get_undo_label (fixture->document), ==, "Split Run");
+  g_assert_cmpuint (plan_of (fixture)->pins->len, ==, 2);
+  g_assert_cmpint (((TaktPin *) g_ptr_array_index (plan_of (fixture)->pins, 0))->quantity, ==, 3);
+  g_assert_cmpint (((TaktPin *) g_ptr_array_index (plan_of (fixture)->pins, 1))->quantity, ==, quantity - 3);
+  test_wait_until (&fixture->replans, before + 1, 30000);
+
+  assert_bytes_restored (fixture);
+}
+
 /* ---- zoom, hover, words ---- */
 
 static void
@@ -841,6 +900,7 @@ main (int   argc,
   ADD ("keyboard", test_keyboard);
   ADD ("keyboard-navigation", test_keyboard_navigation);
   ADD ("split-merge-jit", test_split_merge_jit);
+  ADD ("split-dialog", test_split_dialog);
   ADD ("zoom", test_zoom);
   ADD ("hover-and-words", test_hover_and_words);
   g_test_add_func ("/gantt/page", test_page);
