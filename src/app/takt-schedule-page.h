@@ -1,4 +1,4 @@
-/* takt-schedule-page.h — the Schedule page: the runs of the plan
+/* takt-schedule-page.h — the Schedule page: the Gantt chart of the runs
  *
  * Copyright 2026 The Takt developers
  * SPDX-License-Identifier: GPL-3.0-or-later
