@@ -16,8 +16,10 @@
  *   due-date order then shifted right, and (on plans of up to 400 runs)
  *   pulled back in due-date order — and keeps the cheapest whose holding
  *   cost is no higher than the push plan's; then the improving search.
- * - asap: the same runs pushed as early as possible in due-date order (so
- *   the two differ in timing only); no search.
+ * - asap: lot for lot — a run per demand after stock and pins, cut at
+ *   max_run, brought up to min_run (lots_for_lot()) — each pushed as early
+ *   as possible in due-date order; no search.  The baseline jit is
+ *   measured against (issue 4), so it does no lot sizing of its own.
  * - level: a run of the same size every k working days (lots_level());
  *   pushed from the start of its day; no search.
  * A pinned run's setup ends at the pin's start (or begins there when it
@@ -2132,6 +2134,26 @@ lots_dynamic (const TaktModel *model,
   }
 }
 
+/* Lot for lot: a run per demand after stock and pins (what a push line
+ * without lot sizing makes), cut at max_run and brought up to min_run as
+ * usual.  The asap baseline. */
+static void
+lots_for_lot (const TaktModel *model,
+              TaktSolution    *solution,
+              int              product)
+{
+  g_autoptr(GArray) items = lot_items (model, product);
+  guint first_run = solution->runs->len;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const LotItem *it = &g_array_index (items, LotItem, i);
+
+      add_run (model, solution, product, it->first, it->first + it->count, 0);
+    }
+  normalize_runs (model, solution, first_run);
+}
+
 /* Heijunka: the product's units are spread evenly over the working days
  * of its first station: a run of the same size every k working days (k
  * the economic interval of its setup against holding, 1 to 5 days; 1 when
@@ -2371,8 +2393,7 @@ construct (TaktModel    *model,
       switch (strategy)
         {
         case TAKT_STRATEGY_ASAP:
-          /* The same runs as jit: push and pull differ in timing only. */
-          lots_dynamic (model, solution, p);
+          lots_for_lot (model, solution, p);
           break;
         case TAKT_STRATEGY_LEVEL:
           lots_level (model, solution, p);
@@ -2427,10 +2448,10 @@ construct (TaktModel    *model,
 
   if (strategy == TAKT_STRATEGY_JIT && solution->runs->len > 0)
     {
-      /* Two more candidates: the push plan in due-date order (what asap
-       * makes) shifted right, and the backward pass in that order (better
-       * when capacity is short).  Keep the cheapest whose stock costs no
-       * more than the push plan's own. */
+      /* Two more candidates: jit's runs pushed in due-date order (as asap
+       * pushes its own) then shifted right, and the backward pass in that
+       * order (better when capacity is short).  Keep the cheapest whose
+       * stock costs no more than the push plan's own. */
       TaktSolution *best = takt_solution_copy (model, solution);
       double push_holding;
 

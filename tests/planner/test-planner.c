@@ -197,6 +197,69 @@ test_setup (void)
   assert_stats_recomputed (plan, asap, stats);
 }
 
+/* Lot for lot.  q (setup 30 min costing 100, 1 h a unit at A) has 1 unit
+ * due Wednesday 07:00 and 2 due Thursday 10:00.  asap makes a run per
+ * demand and pushes both: setup 06:00–06:30, the unit 06:30–07:30; the
+ * second setup 07:30–08:00, its units 08:00–09:00 and 09:00–10:00.  Held
+ * 47.5 h + 73 h + 72 h = 192.5 h, two setups.  jit saves a setup with one
+ * run of 3 units, as close to Wednesday 07:00 as it can. */
+static void
+test_lot_for_lot (void)
+{
+  g_autoptr(TaktPlan) plan = fix_plan_new (FIX_MONDAY, 7);
+  g_autoptr(TaktPlanStats) stats = NULL;
+  g_autoptr(TaktPlanStats) jit_stats = NULL;
+  g_autoptr(TaktSchedule) asap = NULL;
+  g_autoptr(TaktSchedule) jit = NULL;
+  const TaktRun *first = NULL, *second = NULL;
+  TaktProduct *q;
+
+  plan->calendar = fix_weekdays (6, 14);
+  fix_add_exception (plan->calendar, FIX_MONDAY + FIX_D (1));
+  fix_add_station (plan, "A", 1, NULL);
+  q = fix_add_product (plan, "q", 100.0, 1.0, 10.0);
+  fix_add_step (q, "A", 3600, 1800);
+  fix_add_order (plan, "SO-1", "q", 1, WED (7, 0));
+  fix_add_order (plan, "SO-2", "q", 2, FIX_MONDAY + FIX_D (3) + FIX_H (10));
+  fix_check (plan);
+
+  asap = fix_run (plan, TAKT_STRATEGY_ASAP, 0, 0, 1, &stats);
+  g_assert_cmpuint (asap->runs->len, ==, 2);
+  for (guint i = 0; i < asap->runs->len; i++)
+    {
+      const TaktRun *run = g_ptr_array_index (asap->runs, i);
+
+      if (covered (run, "SO-1") > 0)
+        first = run;
+      else
+        second = run;
+    }
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+  g_assert_cmpint (first->quantity, ==, 1);
+  g_assert_cmpint (covered (first, NULL), ==, 1);
+  g_assert_cmpint (second->quantity, ==, 2);
+  g_assert_cmpint (covered (second, "SO-2"), ==, 2);
+  fix_assert_time (fix_step (first, 0)->setup_start, MON (6, 0));
+  fix_assert_time (fix_step (first, 0)->start, MON (6, 30));
+  fix_assert_time (fix_step (first, 0)->end, MON (7, 30));
+  fix_assert_time (fix_step (second, 0)->setup_start, MON (7, 30));
+  fix_assert_time (fix_step (second, 0)->start, MON (8, 0));
+  fix_assert_time (fix_step (second, 0)->end, MON (10, 0));
+  assert_close (stats->setup, 200.0);
+  assert_close (stats->holding, 192.5 / 24.0);
+  assert_close (stats->tardiness, 0);
+  assert_close (stats->total, 200.0 + 192.5 / 24.0);
+  assert_stats_recomputed (plan, asap, stats);
+
+  jit = fix_run (plan, TAKT_STRATEGY_JIT, 0, 0, 1, &jit_stats);
+  g_assert_cmpuint (jit->runs->len, ==, 1);
+  g_assert_cmpint (((const TaktRun *) g_ptr_array_index (jit->runs, 0))->quantity, ==, 3);
+  g_assert_cmpint (jit_stats->late_units, ==, 0);
+  g_assert_cmpfloat (jit_stats->total, <, stats->total);
+  assert_stats_recomputed (plan, jit, jit_stats);
+}
+
 /* max_run 4 and a costly setup: 10 units still need three runs, 4 + 4 + 2. */
 static void
 test_max_run (void)
@@ -488,6 +551,27 @@ random_plan (guint seed)
   return plan;
 }
 
+/* A copy of @plan where both strategies make the same lots: setups cost
+ * nothing (so jit's lot sizing has nothing to trade and makes a run per
+ * demand, as asap does), runs are unbounded, no pins. */
+static TaktPlan *
+lot_for_lot_copy (const TaktPlan *plan)
+{
+  TaktPlan *copy = takt_plan_copy (plan);
+
+  g_ptr_array_set_size (copy->pins, 0);
+  for (guint p = 0; p < copy->products->len; p++)
+    {
+      TaktProduct *prod = g_ptr_array_index (copy->products, p);
+
+      prod->setup_cost = 0;
+      prod->min_run = 1;
+      prod->max_run = 0;
+    }
+  fix_check (copy);
+  return copy;
+}
+
 static char *
 saved_with (TaktPlan     *plan,
             TaktSchedule *schedule)
@@ -507,22 +591,36 @@ test_properties (void)
   for (guint seed = 1; seed <= 60; seed++)
     {
       g_autoptr(TaktPlan) plan = random_plan (seed);
+      g_autoptr(TaktPlan) l4l = lot_for_lot_copy (plan);
       g_autoptr(TaktPlanStats) jit = NULL;
       g_autoptr(TaktPlanStats) asap = NULL;
+      g_autoptr(TaktPlanStats) l_jit = NULL;
+      g_autoptr(TaktPlanStats) l_asap = NULL;
       g_autoptr(TaktPlanStats) searched = NULL;
       g_autoptr(TaktPlanStats) searched2 = NULL;
       g_autoptr(TaktSchedule) s_jit = fix_run (plan, TAKT_STRATEGY_JIT, 0, 0, seed, &jit);
       g_autoptr(TaktSchedule) s_asap = fix_run (plan, TAKT_STRATEGY_ASAP, 0, 0, seed, &asap);
       g_autoptr(TaktSchedule) s1 = fix_run (plan, TAKT_STRATEGY_JIT, -1, 300, seed, &searched);
       g_autoptr(TaktSchedule) s2 = fix_run (plan, TAKT_STRATEGY_JIT, -1, 300, seed, &searched2);
+      g_autoptr(TaktSchedule) sl_jit = fix_run (l4l, TAKT_STRATEGY_JIT, 0, 0, seed, &l_jit);
+      g_autoptr(TaktSchedule) sl_asap = fix_run (l4l, TAKT_STRATEGY_ASAP, 0, 0, seed, &l_asap);
       g_autofree char *d1 = saved_with (plan, s1);
       g_autofree char *d2 = saved_with (plan, s2);
       gint64 net = 0, covers = 0;
 
-      g_test_message ("plan %u: jit %.4f (holding %.4f), asap %.4f (holding %.4f), searched %.4f",
-                      seed, jit->total, jit->holding, asap->total, asap->holding, searched->total);
-      /* Pulling never holds more stock than pushing the same runs. */
-      g_assert_cmpfloat (jit->holding, <=, asap->holding + 1e-9 * MAX (1.0, asap->holding));
+      g_test_message ("plan %u: jit %.4f (holding %.4f), asap %.4f (holding %.4f), searched %.4f; "
+                      "lot for lot: jit holding %.4f, asap %.4f", seed, jit->total, jit->holding,
+                      asap->total, asap->holding, searched->total, l_jit->holding, l_asap->holding);
+      /* Pulling never holds more stock than pushing the same lots.  asap
+       * makes a run per demand while jit groups demands to save setups
+       * (and min_run, max_run and pins shape both), so on the plan as
+       * drawn jit may hold more stock for fewer setups: the property is
+       * asserted on the lot-for-lot copy, where both make the same lots.
+       * That jit costs well below asap in total is asserted on the
+       * generator's S and M plans (tests/checker/test-checker-random.c). */
+      g_assert_cmpfloat (l_jit->holding, <=, l_asap->holding + 1e-9 * MAX (1.0, l_asap->holding));
+      assert_stats_recomputed (l4l, sl_jit, l_jit);
+      assert_stats_recomputed (l4l, sl_asap, l_asap);
       /* The search never returns a worse plan, keeps to its bound and
        * repeats itself byte for byte. */
       g_assert_cmpfloat (searched->total, <=, jit->total + 1e-9 * MAX (1.0, jit->total));
@@ -639,6 +737,7 @@ main (int   argc,
   g_test_add_func ("/planner/line/jit", test_line_jit);
   g_test_add_func ("/planner/line/asap", test_line_asap);
   g_test_add_func ("/planner/setup", test_setup);
+  g_test_add_func ("/planner/lot-for-lot", test_lot_for_lot);
   g_test_add_func ("/planner/max-run", test_max_run);
   g_test_add_func ("/planner/initial-stock", test_initial_stock);
   g_test_add_func ("/planner/pin", test_pin);
