@@ -303,7 +303,7 @@ commit (TaktDurationRow *self)
   const char *text;
   gint64 seconds;
 
-  if (self->committing || !gtk_widget_get_realized (GTK_WIDGET (self)))
+  if (self->committing)
     return;
 
   text = gtk_editable_get_text (GTK_EDITABLE (self));

@@ -38,7 +38,8 @@ takt_spin_row_new (const char *title,
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
   gtk_spin_button_set_update_policy (GTK_SPIN_BUTTON (spin), GTK_UPDATE_IF_VALID);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_editable_set_width_chars (GTK_EDITABLE (spin), digits > 0 ? 9 : 7);
+  /* One width for every spin button, so they line up down a page. */
+  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 9);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   -1);

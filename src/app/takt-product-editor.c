@@ -398,7 +398,10 @@ spin_changed_cb (GtkSpinButton     *spin,
   p = takt_plan_find_product (plan, self->product_id);
   if (p >= 0 && fabs (get_number (g_ptr_array_index (plan->products, p), field) - value) <
       0.5 * pow (10.0, -(double) info->digits))
-    return;
+    {
+      takt_error_row_set_message (self->errors[info->group], NULL);
+      return;
+    }
 
   apply (self, field, gettext (info->undo), GTK_WIDGET (spin), value, NULL);
 }

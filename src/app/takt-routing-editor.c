@@ -28,6 +28,7 @@ typedef struct
   GtkWidget         *cycle;
   GtkWidget         *setup;
   GtkWidget         *error;
+  GtkWidget         *order_row;
   GtkWidget         *up;
   GtkWidget         *down;
   GtkWidget         *remove;
@@ -313,16 +314,6 @@ step_row_new (TaktRoutingEditor *self,
   name = g_strdup_printf ("routing-step-%u", index);
   gtk_widget_set_name (row->expander, name);
 
-  row->up = takt_editor_icon_button_new ("go-up-symbolic", _("Move Step Up"));
-  row->down = takt_editor_icon_button_new ("go-down-symbolic", _("Move Step Down"));
-  row->remove = takt_editor_icon_button_new ("user-trash-symbolic", _("Remove Step"));
-  g_signal_connect_swapped (row->up, "clicked", G_CALLBACK (move_up_cb), row);
-  g_signal_connect_swapped (row->down, "clicked", G_CALLBACK (move_down_cb), row);
-  g_signal_connect_swapped (row->remove, "clicked", G_CALLBACK (remove_cb), row);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row->expander), row->up);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row->expander), row->down);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row->expander), row->remove);
-
   row->station_row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->station_row), _("Station"));
   row->station = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->stations)), NULL);
@@ -350,6 +341,22 @@ step_row_new (TaktRoutingEditor *self,
   g_signal_connect (row->setup, "commit", G_CALLBACK (setup_commit_cb), row);
   g_signal_connect (row->setup, "notify::error", G_CALLBACK (duration_error_cb), row);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row->expander), row->setup);
+
+  /* Its place in the routing, and removing it. */
+  row->order_row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->order_row), FALSE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row->order_row), FALSE);
+  row->up = takt_editor_icon_button_new ("go-up-symbolic", _("Move Step Up"));
+  row->down = takt_editor_icon_button_new ("go-down-symbolic", _("Move Step Down"));
+  row->remove = takt_editor_icon_button_new ("user-trash-symbolic", _("Remove Step"));
+  g_signal_connect_swapped (row->up, "clicked", G_CALLBACK (move_up_cb), row);
+  g_signal_connect_swapped (row->down, "clicked", G_CALLBACK (move_down_cb), row);
+  g_signal_connect_swapped (row->remove, "clicked", G_CALLBACK (remove_cb), row);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row->order_row), row->up);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row->order_row), row->down);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row->order_row), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row->order_row), row->remove);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row->expander), row->order_row);
 
   row->error = takt_error_row_new ();
   g_free (name);
@@ -467,6 +474,12 @@ sync_rows (TaktRoutingEditor *self)
       takt_duration_row_set_seconds (TAKT_DURATION_ROW (row->setup), step->setup_s);
       takt_error_row_set_message (row->error, NULL);
 
+      g_free (label);
+      /* Translators: a step's place in a routing, "Step 2 of 4" */
+      label = g_strdup_printf (_("Step %u of %u"), i + 1, product->routing->len);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->order_row), label);
+      g_clear_pointer (&label, g_free);
+
       gtk_widget_set_sensitive (row->up, i > 0);
       gtk_widget_set_sensitive (row->down, i + 1 < product->routing->len);
       gtk_widget_set_sensitive (row->remove, product->routing->len > 1);
@@ -568,8 +581,7 @@ takt_routing_editor_init (TaktRoutingEditor *self)
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Routing"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
-                                         _("The stations a unit passes, in order. Type durations "
-                                           "with their units: “1 h 30 min”, “90 min”, “45 s”."));
+                                         _("The stations a unit passes, in order"));
 
   self->add_button = gtk_button_new ();
   content = adw_button_content_new ();

@@ -289,7 +289,8 @@ sync_fields (TaktStationEditor *self)
   gtk_widget_set_sensitive (self->page, s >= 0);
   if (s < 0)
     {
-      takt_shift_editor_show (self->shifts, self->document, NULL);
+      /* Nothing to edit: no rows, and none of the plant's either. */
+      takt_shift_editor_show (self->shifts, NULL, NULL);
       return;
     }
 

@@ -17,6 +17,7 @@
 #include "takt-demand-page.h"
 #include "takt-export-dialog.h"
 #include "takt-format.h"
+#include "takt-plan-properties.h"
 #include "takt-print.h"
 #include "takt-products-page.h"
 #include "takt-schedule-page.h"
@@ -819,6 +820,16 @@ close_action (GtkWidget  *widget,
 }
 
 static void
+plan_properties_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  TaktWindow *self = TAKT_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (takt_plan_properties_new (GTK_WINDOW (self), self->document)));
+}
+
+static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
@@ -1081,6 +1092,7 @@ takt_window_class_init (TaktWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.plan-properties", NULL, plan_properties_action);
 }
 
 static void

@@ -1,0 +1,1046 @@
+/* test-editors.c — the Products and Stations editors and the plan's
+ * properties, driven through their widgets under Xvfb
+ *
+ * Copyright 2026 The Takt developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each test opens the sample plan in a window and changes it the way a
+ * person would: text typed into the real entry rows and Enter pressed on
+ * them, spin buttons, drop-downs, switches and buttons.  The document's
+ * plan and history are then checked: the plan changes (or, when the editor
+ * refuses, stays byte for byte what it was and the message is shown), each
+ * action is one undo step with its label, undo goes back to the original
+ * bytes and redo forward again, and a re-plan shows the new cost.
+ *
+ * With TAKT_EDITORS_SHOTS=DIR the tests also write pictures of what they
+ * drove into DIR (to look at them).
+ */
+
+#define G_LOG_DOMAIN "test-editors"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "takt-duration-row.h"
+#include "takt-editor-common.h"
+#include "takt-plan-properties.h"
+#include "takt-products-page.h"
+#include "takt-shift-editor.h"
+#include "takt-stations-page.h"
+#include "takt-time.h"
+#include "takt-window.h"
+#include "test-app-common.h"
+
+/* ---- helpers ---- */
+
+static TaktWindow *
+new_window (void)
+{
+  g_autoptr(GFile) sample = g_file_new_for_uri ("resource:///io/github/taktplanner/Takt/examples/print-farm.takt");
+  g_autoptr(TaktDocument) document = takt_document_new ();
+  g_autoptr(GError) error = NULL;
+  TaktWindow *window;
+
+  takt_document_set_autosave_delay (document, G_MAXUINT);
+  takt_document_set_time_limit_ms (document, 0);
+  g_assert_true (takt_document_load (document, sample, NULL, &error));
+  g_assert_no_error (error);
+
+  window = takt_window_new (NULL, document);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  test_spin (50);
+  return window;
+}
+
+static GtkWidget *
+find_named_in (GtkWidget  *widget,
+               const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named_in (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  GtkWidget *found = find_named_in (root, name);
+
+  if (found == NULL)
+    g_error ("no widget named %s", name);
+  return found;
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether a label under @root reads @text. */
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The first button under @root whose tooltip is @tooltip. */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *tooltip)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Types @text into an editable (an entry row, an entry) and presses Enter. */
+static void
+type_and_enter (GtkWidget  *editable,
+                const char *text)
+{
+  GtkWidget *inner = find_type (editable, GTK_TYPE_TEXT);
+
+  g_assert_nonnull (inner);
+  gtk_widget_grab_focus (inner);
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+  /* What Enter does: the text's keybinding emits ::activate. */
+  g_signal_emit_by_name (inner, "activate");
+  test_spin (10);
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_autoptr(GtkWidget) keep = g_object_ref (button);
+
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  /* What a click does when the pointer is released on it. */
+  g_signal_emit_by_name (button, "clicked");
+  test_spin (10);
+}
+
+static char *
+plan_bytes (TaktDocument *document)
+{
+  g_autoptr(GBytes) bytes = takt_document_serialize (document);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static const TaktProduct *
+product (TaktDocument *document,
+         const char   *id)
+{
+  const TaktPlan *plan = takt_document_get_plan (document);
+  int p = takt_plan_find_product (plan, id);
+
+  g_assert_cmpint (p, >=, 0);
+  return g_ptr_array_index (plan->products, p);
+}
+
+static const TaktStation *
+station (TaktDocument *document,
+         const char   *id)
+{
+  const TaktPlan *plan = takt_document_get_plan (document);
+  int s = takt_plan_find_station (plan, id);
+
+  g_assert_cmpint (s, >=, 0);
+  return g_ptr_array_index (plan->stations, s);
+}
+
+static guint finals;
+static double last_total;
+
+static void
+replanned_cb (TaktDocument *document,
+              double        previous_total,
+              double        total,
+              gint64        previous_late,
+              gint64        late,
+              gboolean      final,
+              gpointer      user_data)
+{
+  if (final)
+    {
+      finals++;
+      last_total = total;
+    }
+}
+
+/* Waits for the re-plan of the document's latest revision. */
+static double
+wait_for_plan (TaktDocument *document)
+{
+  finals = 0;
+  g_signal_connect (document, "replanned", G_CALLBACK (replanned_cb), NULL);
+  takt_document_replan (document);
+  test_wait_until (&finals, 1, 60000);
+  g_signal_handlers_disconnect_by_func (document, replanned_cb, NULL);
+  test_spin (20);
+  g_assert_nonnull (takt_document_get_stats (document));
+  g_assert_cmpfloat_with_epsilon (takt_document_get_stats (document)->total, last_total, 1e-9);
+  return last_total;
+}
+
+static void
+save_shot (GtkWidget  *widget,
+           const char *name)
+{
+  const char *dir = g_getenv ("TAKT_EDITORS_SHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  test_spin (300);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, path);
+  g_test_message ("wrote %s", path);
+}
+
+static TaktProductsPage *
+show_products (TaktWindow *window)
+{
+  takt_window_set_page (window, "products");
+  test_spin (50);
+  return TAKT_PRODUCTS_PAGE (takt_window_get_page_widget (window, "products"));
+}
+
+static TaktStationsPage *
+show_stations (TaktWindow *window)
+{
+  takt_window_set_page (window, "stations");
+  test_spin (50);
+  return TAKT_STATIONS_PAGE (takt_window_get_page_widget (window, "stations"));
+}
+
+static void
+select_product (TaktProductsPage *page,
+                const char       *id)
+{
+  g_assert_true (takt_editor_list_select (takt_products_page_get_list (page), id));
+  test_spin (20);
+  g_assert_cmpstr (takt_product_editor_get_product (takt_products_page_get_editor (page)), ==, id);
+}
+
+static void
+expand (GtkWidget *root,
+        const char *name)
+{
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_named (root, name)), TRUE);
+  test_spin (250);
+}
+
+/* ---- parsing ---- */
+
+static void
+test_duration_parse (void)
+{
+  static const struct { const char *text; gint64 seconds; } good[] = {
+    { "1 h 30 min", 5400 }, { "90 min", 5400 }, { "45 s", 45 }, { "1:30:00", 5400 },
+    { "1:30", 5400 }, { "1.5 h", 5400 }, { "1,5 h", 5400 }, { "2 d", 172800 },
+    { "1h30min", 5400 }, { " 2 hours 5 minutes ", 7500 }, { "0 s", 0 }, { "2.5 min", 150 },
+    { "1 H", 3600 }, { "0:00:45", 45 },
+  };
+  static const char * const bad[] = { "", "abc", "90", "5 parsecs", "1:3", "h", "-5 min", "1:30:75" };
+  static const gint64 round_trip[] = { 0, 1, 45, 60, 90, 5400, 3605, 86400, 90061, 9000 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      gint64 seconds = -1;
+      g_autofree char *message = NULL;
+
+      g_assert_true (takt_duration_parse (good[i].text, &seconds, &message));
+      g_assert_null (message);
+      g_assert_cmpint (seconds, ==, good[i].seconds);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      gint64 seconds = -1;
+      g_autofree char *message = NULL;
+
+      g_assert_false (takt_duration_parse (bad[i], &seconds, &message));
+      g_assert_nonnull (message);
+      g_assert_cmpint (seconds, ==, -1);
+      g_test_message ("“%s”: %s", bad[i], message);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (round_trip); i++)
+    {
+      g_autofree char *text = takt_duration_to_string (round_trip[i]);
+      gint64 seconds = -1;
+
+      g_assert_true (takt_duration_parse (text, &seconds, NULL));
+      g_assert_cmpint (seconds, ==, round_trip[i]);
+    }
+
+  {
+    g_autofree char *a = takt_duration_to_string (5400);
+    g_autofree char *b = takt_duration_to_string (45);
+
+    g_assert_cmpstr (a, ==, "1 h 30 min");
+    g_assert_cmpstr (b, ==, "45 s");
+  }
+}
+
+static void
+test_shift_times (void)
+{
+  static const struct { const char *text; gboolean end; gint32 seconds; } good[] = {
+    { "06:00", FALSE, 21600 }, { "6", FALSE, 21600 }, { "6:30", FALSE, 23400 }, { "0630", FALSE, 23400 },
+    { "24:00", TRUE, 86400 }, { "00:00", FALSE, 0 }, { "23:59", FALSE, 86340 }, { "14.15", TRUE, 51300 },
+  };
+  static const struct { const char *text; gboolean end; } bad[] = {
+    { "24:00", FALSE }, { "25:00", TRUE }, { "12:60", FALSE }, { "noon", FALSE }, { "", FALSE },
+    { "6:5", FALSE }, { "12345", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      gint32 seconds = -1;
+
+      g_assert_true (takt_shift_parse_time (good[i].text, good[i].end, &seconds));
+      g_assert_cmpint (seconds, ==, good[i].seconds);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      gint32 seconds = -1;
+
+      g_assert_false (takt_shift_parse_time (bad[i].text, bad[i].end, &seconds));
+      g_assert_cmpint (seconds, ==, -1);
+    }
+}
+
+/* ---- products ---- */
+
+/* A cycle time typed into the routing editor changes the plan, is one undo
+ * step, and the re-plan after it costs something else; a cycle of 0 and a
+ * word are refused with a message and change nothing. */
+static void
+test_cycle_time (void)
+{
+  TaktWindow *window = new_window ();
+  TaktDocument *document = takt_window_get_document (window);
+  TaktProductsPage *page = show_products (window);
+  GtkWidget *editor = GTK_WIDGET (takt_products_page_get_editor (page));
+  g_autofree char *original = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *after_refusal = NULL;
+  GtkWidget *cycle, *error_row;
+  double before, after;
+
+  before = wait_for_plan (document);
+  select_product (page, "vase");
+  g_assert_cmpint (((TaktStep *) g_ptr_array_index (product (document, "vase")->routing, 0))->cycle_s, ==, 9000);
+  original = plan_bytes (document);
+
+  expand (editor, "routing-step-0");
+  cycle = find_named (editor, "cycle-time-0");
+  g_assert_true (TAKT_IS_DURATION_ROW (cycle));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cycle)), ==, "2 h 30 min");
+  gtk_widget_grab_focus (find_type (find_named (editor, "step-error-0"), GTK_TYPE_WIDGET));
+  gtk_widget_grab_focus (find_type (cycle, GTK_TYPE_TEXT));
+  save_shot (GTK_WIDGET (window), "products-routing");
+
+  /* Ten hours a vase on the printers: the plan is late and costs more. */
+  type_and_enter (cycle, "10 h");
+  g_assert_cmpint (((TaktStep *) g_ptr_array_index (product (document, "vase")->routing, 0))->cycle_s, ==, 36000);
+  g_assert_cmpstr (takt_document_get_undo_label (document), ==, "Change Cycle Time");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cycle)), ==, "10 h");
+  after = wait_for_plan (document);
+  g_test_message ("total cost: %.2f before, %.2f with a 10 h cycle", before, after);
+  g_assert_cmpfloat (after, >, before + 1.0);
+  changed = plan_bytes (document);
+
+  /* Refused: nothing changes and the row says why. */
+  error_row = find_named (editor, "step-error-0");
+  type_and_enter (cycle, "0 s");
+  g_assert_nonnull (takt_error_row_get_message (error_row));
+  g_test_message ("0 s: %s", takt_error_row_get_message (error_row));
+  g_assert_nonnull (strstr (takt_error_row_get_message (error_row), "must be > 0"));
+  g_assert_nonnull (strstr (takt_error_row_get_message (error_row), "Cycle time"));
+  g_assert_true (gtk_widget_has_css_class (cycle, "error"));
+  after_refusal = plan_bytes (document);
+  g_assert_cmpstr (after_refusal, ==, changed);
+
+  type_and_enter (cycle, "soon");
+  g_assert_nonnull (strstr (takt_error_row_get_message (error_row), "not a duration"));
+  g_clear_pointer (&after_refusal, g_free);
+  after_refusal = plan_bytes (document);
+  g_assert_cmpstr (after_refusal, ==, changed);
+  save_shot (GTK_WIDGET (window), "products-refused");
+
+  /* Undo goes back to the file's bytes, and the cost with them. */
+  g_assert_true (takt_document_undo (document));
+  test_spin (20);
+  g_clear_pointer (&after_refusal, g_free);
+  after_refusal = plan_bytes (document);
+  g_assert_cmpstr (after_refusal, ==, original);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cycle)), ==, "2 h 30 min");
+  g_assert_null (takt_error_row_get_message (error_row));
+  g_assert_cmpfloat_with_epsilon (wait_for_plan (document), before, 1e-6);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Typing into the name is one undo step until the focus leaves it. */
+static void
+test_name_typing (void)
+{
+  TaktWindow *window = new_window ();
+  TaktDocument *document = takt_window_get_document (window);
+  TaktProductsPage *page = show_products (window);
+  GtkWidget *editor = GTK_WIDGET (takt_products_page_get_editor (page));
+  GtkWidget *name = find_named (editor, "product-name");
+  GtkWidget *inner = find_type (name, GTK_TYPE_TEXT);
+  static const char * const typed[] = { "S", "Sp", "Spi", "Spir", "Spira", "Spiral" };
+  g_autofree char *original = NULL;
+  GtkWidget *list = GTK_WIDGET (takt_products_page_get_list (page));
+
+  select_product (page, "vase");
+  original = plan_bytes (document);
+
+  gtk_widget_grab_focus (inner);
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    gtk_editable_set_text (GTK_EDITABLE (name), typed[i]);
+  g_assert_cmpstr (product (document, "vase")->name, ==, "Spiral");
+  g_assert_cmpstr (takt_document_get_undo_label (document), ==, "Rename Product");
+  /* The list shows the new name at once. */
+  test_spin (20);
+  g_assert_true (has_label (list, "Spiral"));
+
+  /* The focus moves on: the next typing is a step of its own. */
+  gtk_widget_grab_focus (find_type (find_named (editor, "setup-cost"), GTK_TYPE_TEXT));
+  test_spin (10);
+  gtk_widget_grab_focus (inner);
+  gtk_editable_set_text (GTK_EDITABLE (name), "Spiral vase XL");
+  g_assert_cmpstr (product (document, "vase")->name, ==, "Spiral vase XL");
+
+  g_assert_true (takt_document_undo (document));
+  g_assert_cmpstr (product (document, "vase")->name, ==, "Spiral");
+  g_assert_true (takt_document_undo (document));
+  {
+    g_autofree char *now = plan_bytes (document);
+
+    g_assert_cmpstr (now, ==, original);
+  }
+  g_assert_false (takt_document_get_can_undo (document));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Spiral vase");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A new id is applied everywhere the old one was named. */
+static void
+test_rename_product (void)
+{
+  TaktWindow *window = new_window ();
+  TaktDocument *document = takt_window_get_document (window);
+  TaktProductsPage *page = show_products (window);
+  GtkWidget *editor = GTK_WIDGET (takt_products_page_get_editor (page));
+  const TaktPlan *plan;
+  guint named = 0;
+
+  select_product (page, "vase");
+  type_and_enter (find_named (editor, "product-id"), "spiral-vase");
+  plan = takt_document_get_plan (document);
+  g_assert_cmpint (takt_plan_find_product (plan, "vase"), <, 0);
+  g_assert_cmpint (takt_plan_find_product (plan, "spiral-vase"), >=, 0);
+  g_assert_cmpstr (takt_document_get_undo_label (document), ==, "Change Product Id");
+  for (guint i = 0; i < plan->orders->len; i++)
+    {
+      const TaktOrder *order = g_ptr_array_index (plan->orders, i);
+
+      g_assert_cmpstr (order->product, !=, "vase");
+      named += g_strcmp0 (order->product, "spiral-vase") == 0;
+    }
+  g_assert_cmpuint (named, >, 0);
+  /* The editor and the list follow the product. */
+  g_assert_cmpstr (takt_product_editor_get_product (takt_products_page_get_editor (page)), ==, "spiral-vase");
+  g_assert_cmpstr (takt_editor_list_get_selected (takt_products_page_get_list (page)), ==, "spiral-vase");
+
+  /* An id another product has is refused. */
+  type_and_enter (find_named (editor, "product-id"), "lamp");
+  g_assert_nonnull (strstr (takt_error_row_get_message (find_named (editor, "product-error")), "lamp"));
+  g_assert_cmpint (takt_plan_find_product (takt_document_get_plan (document), "spiral-vase"), >=, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The search filters by id and name; add and remove are undoable. */
+static void
+test_products_list (void)
+{
+  TaktWindow *window = new_window ();
+  TaktDocument *document = takt_window_get_document (window);
+  TaktProductsPage *page = show_products (window);
+  TaktEditorList *list = takt_products_page_get_list (page);
+  GtkWidget *list_widget = GTK_WIDGET (list);
+  guint n = takt_document_get_plan (document)->products->len;
+  g_autofree char *original = plan_bytes (document);
+  GtkWidget *add = NULL, *remove = NULL;
+
+  g_assert_cmpuint (takt_editor_list_get_n_shown (list), ==, n);
+  gtk_editable_set_text (takt_editor_list_get_search (list), "LAMP");
+  g_signal_emit_by_name (takt_editor_list_get_search (list), "search-changed");
+  test_spin (20);
+  g_assert_cmpuint (takt_editor_list_get_n_shown (list), ==, 1);
+  gtk_editable_set_text (takt_editor_list_get_search (list), "shade");
+  g_signal_emit_by_name (takt_editor_list_get_search (list), "search-changed");
+  test_spin (20);
+  g_assert_cmpuint (takt_editor_list_get_n_shown (list), ==, 1);
+  gtk_editable_set_text (takt_editor_list_get_search (list), "zzz");
+  g_signal_emit_by_name (takt_editor_list_get_search (list), "search-changed");
+  test_spin (20);
+  g_assert_cmpuint (takt_editor_list_get_n_shown (list), ==, 0);
+  save_shot (GTK_WIDGET (window), "products-no-match");
+  gtk_editable_set_text (takt_editor_list_get_search (list), "");
+  g_signal_emit_by_name (takt_editor_list_get_search (list), "search-changed");
+  test_spin (20);
+  g_assert_cmpuint (takt_editor_list_get_n_shown (list), ==, n);
+
+  /* The + and − buttons under the list. */
+  add = find_button (list_widget, "Add Product");
+  remove = find_button (list_widget, "Remove Product");
+  g_assert_nonnull (add);
+  g_assert_nonnull (remove);
+
+  click (add);
+  g_assert_cmpuint (takt_document_get_plan (document)->products->len, ==, n + 1);
+  g_assert_cmpstr (takt_document_get_undo_label (document), ==, "Add Product");
+  g_assert_cmpstr (takt_editor_list_get_selected (list), ==, "product");
+  g_assert_cmpstr (product (document, "product")->name, ==, "New product");
+
+  /* Removing a product takes the demand naming it along; undo brings it back. */
+  select_product (page, "vase");
+  click (remove);
+  g_assert_cmpint (takt_plan_find_product (takt_document_get_plan (document), "vase"), <, 0);
+  for (guint i = 0; i < takt_document_get_plan (document)->orders->len; i++)
+    g_assert_cmpstr (((TaktOrder *) g_ptr_array_index (takt_document_get_plan (document)->orders, i))->product,
+                     !=, "vase");
+  g_assert_cmpstr (takt_document_get_undo_label (document), ==, "Remove Product");
+
+  g_assert_true (takt_document_undo (document));
+  g_assert_true (takt_document_undo (document));
+  {
+    g_autofree char *now = plan_bytes (document);
+
+    g_assert_cmpstr (now, ==, original);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ---- stations ---- */
+
+/* A shift that overlaps another is refused with a message, and the plan
+ * stays as it was; one that fits is added as one step. */
+static void
+test_shift_overlap (void)
+{
+  TaktWindow *window = new_window ();
+  TaktDocument *document = takt_window_get_document (window);
+  TaktStationsPage *page = show_stations (window);
+  GtkWidget *root = GTK_WIDGET (page);
+  g_autofree char *original = plan_bytes (document);
+  GtkWidget *error_row;
+  const TaktPlan *plan;
+
+  takt_stations_page_show (page, "plant");
+  test_spin (50);
+  expand (root, "weekday-0");
+  error_row = find_named (root, "shift-error-0");
+
+  gtk_editable_set_text (GTK_EDITABLE (find_named (root, "shift-from-0")), "12:00");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (root, "shift-to-0")), "20:00");
+  click (find_named (root, "add-shift-0"));
+  g_assert_cmpstr (takt_error_row_get_message (error_row), ==, "Shifts 06:00–14:00 and 12:00–20:00 overlap");
+  {
+    g_autofree char *now = plan_bytes (document);
+
+    g_assert_cmpstr (now, ==, original);
+  }
+  g_assert_false (takt_document_get_can_undo (document));
+  save_shot (GTK_WIDGET (window), "stations-overlap");
+
+  /* Not a time. */
+  gtk_editable_set_text (GTK_EDITABLE (find_named (root, "shift-from-0")), "25:00");
+  click (find_named (root, "add-shift-0"));
+  g_assert_nonnull (strstr (takt_error_row_get_message (error_row), "not a time of day"));
+
+  /* A night shift must be split at midnight. */
+  type_and_enter (find_named (root, "shift-from-0"), "22:00");
+  type_and_enter (find_named (root, "shift-to-0"), "06:00");
+  g_assert_nonnull (strstr (takt_error_row_get_message (find_named (root, "shift-error-0")), "midnight"));
+  {
+    g_autofree char *now = plan_bytes (document);
+
+    g_assert_cmpstr (now, ==, original);
+  }
+
+  /* Sunday morning fits; Enter in the second time adds it. */
+  expand (root, "weekday-6");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (root, "shift-from-6")), "8");
+  type_and_enter (find_named (root, "shift-to-6"), "12:00");
+  plan = takt_document_get_plan (document);
+  g_assert_cmpuint (plan->calendar->week[6]->len, ==, 1);
+  g_assert_cmpint (g_array_index (plan->calendar->week[6], TaktShift, 0).from, ==, 8 * 3600);
+  g_assert_cmpint (g_array_index (plan->calendar->week[6], TaktShift, 0).to, ==, 12 * 3600);
+  g_assert_cmpstr (takt_document_get_undo_label (document), ==, "Add Shift");
+  /* The row of the day shows it, and its times are ready for the next. */
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (find_named (root, "weekday-6"))),
+                   ==, "08:00–12:00");
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (find_named (root, "weekday-6"))));
+
+  g_assert_true (takt_document_undo (document));
+  {
+    g_autofree char *now = plan_bytes (document);
+
+    g_assert_cmpstr (now, ==, original);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The yamazumi chart is there and follows the plan: fewer printers load
+ * the print farm more. */
+static void
+test_line_balance (void)
+{
+  TaktWindow *window = new_window ();
+  TaktDocument *document = takt_window_get_document (window);
+  TaktStationsPage *page = show_stations (window);
+  TaktLineBalanceView *view = takt_stations_page_get_balance_view (page);
+  g_autofree char *before = NULL;
+  guint builds;
+
+  wait_for_plan (document);
+  takt_stations_page_show (page, "balance");
+  test_spin (100);
+  g_assert_nonnull (takt_line_balance_view_get_chart (view));
+  g_assert_false (takt_chart_is_empty (takt_line_balance_view_get_chart (view)));
+  g_assert_cmpuint (takt_chart_get_n_categories (takt_line_balance_view_get_chart (view)), ==,
+                    takt_document_get_plan (document)->stations->len);
+  before = g_strdup (takt_line_balance_view_get_summary (view));
+  g_test_message ("%s", before);
+  g_assert_nonnull (strstr (before, "Print farm"));
+  save_shot (GTK_WIDGET (window), "stations-balance");
+
+  /* One printer instead of six, through the station editor. */
+  takt_stations_page_show (page, "print");
+  test_spin (50);
+  gtk_spin_button_set_value (takt_spin_row_get_spin (find_named (GTK_WIDGET (page), "machines")), 1);
+  g_assert_cmpint (station (document, "print")->machines, ==, 1);
+  g_assert_cmpstr (takt_document_get_undo_label (document), ==, "Change Machines");
+  wait_for_plan (document);
+
+  builds = takt_line_balance_view_get_builds (view);
+  takt_stations_page_show (page, "balance");
+  test_spin (100);
+  g_assert_cmpuint (takt_line_balance_view_get_builds (view), >, builds);
+  g_test_message ("%s", takt_line_balance_view_get_summary (view));
+  g_assert_cmpstr (takt_line_balance_view_get_summary (view), !=, before);
+  g_assert_nonnull (strstr (takt_line_balance_view_get_summary (view), "more than it has"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ---- every kind of edit, undone and redone ---- */
+
+typedef struct
+{
+  GPtrArray *states;   /* the plan's bytes after each step, [0] the original */
+  GPtrArray *labels;
+} History;
+
+static void
+record (History      *history,
+        TaktDocument *document,
+        const char   *label)
+{
+  char *now = plan_bytes (document);
+
+  g_assert_cmpstr (takt_document_get_undo_label (document), ==, label);
+  g_assert_cmpstr (now, !=, g_ptr_array_index (history->states, history->states->len - 1));
+  g_ptr_array_add (history->states, now);
+  g_ptr_array_add (history->labels, g_strdup (label));
+}
+
+static TaktPlanProperties *
+find_properties (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (TAKT_IS_PLAN_PROPERTIES (window))
+        return TAKT_PLAN_PROPERTIES (window);
+    }
+  return NULL;
+}
+
+static void
+test_undo_redo_every_edit (void)
+{
+  TaktWindow *window = new_window ();
+  TaktDocument *document = takt_window_get_document (window);
+  TaktProductsPage *products = show_products (window);
+  GtkWidget *pe = GTK_WIDGET (takt_products_page_get_editor (products));
+  History history = { g_ptr_array_new_with_free_func (g_free), g_ptr_array_new_with_free_func (g_free) };
+  TaktStationsPage *stations;
+  GtkWidget *se, *root;
+  TaktPlanProperties *properties;
+  GtkWidget *pp;
+  GdkRGBA red = { 0.75, 0.11, 0.16, 1.0 };
+
+  /* Three dozen edits in a row need no plan in between (and each re-plan
+   * would raise a toast over the last one). */
+  wait_for_plan (document);
+  takt_document_set_replan_delay (document, 24 * 3600 * 1000);
+  g_ptr_array_add (history.states, plan_bytes (document));
+
+  /* Products: every field. */
+  select_product (products, "lamp");
+  gtk_widget_grab_focus (find_type (find_named (pe, "product-name"), GTK_TYPE_TEXT));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (pe, "product-name")), "Lamp");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (pe, "product-name")), "Lamp shade, large");
+  record (&history, document, "Rename Product");
+  type_and_enter (find_named (pe, "product-id"), "lamp-large");
+  record (&history, document, "Change Product Id");
+  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (find_type (find_named (pe, "product-color"), GTK_TYPE_COLOR_BUTTON)),
+                              &red);
+  g_signal_emit_by_name (find_type (find_named (pe, "product-color"), GTK_TYPE_COLOR_BUTTON), "color-set");
+  g_assert_cmpstr (product (document, "lamp-large")->color, ==, "#bf1c29");
+  record (&history, document, "Change Product Color");
+  {
+    static const struct { const char *name; double value; const char *label; } spins[] = {
+      { "setup-cost", 20.5, "Change Setup Cost" }, { "holding-cost", 0.125, "Change Holding Cost" },
+      { "late-cost", 7, "Change Late Cost" }, { "unit-cost", 11.25, "Change Unit Cost" },
+      { "price", 64, "Change Price" }, { "initial-stock", 3, "Change Initial Stock" },
+      { "min-run", 2, "Change Minimum Run" }, { "max-run", 40, "Change Maximum Run" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
+      {
+        GtkSpinButton *spin = takt_spin_row_get_spin (find_named (pe, spins[i].name));
+
+        gtk_widget_grab_focus (GTK_WIDGET (spin));
+        gtk_spin_button_set_value (spin, spins[i].value);
+        record (&history, document, spins[i].label);
+      }
+    g_assert_cmpfloat (product (document, "lamp-large")->holding_cost_per_day, ==, 0.125);
+    g_assert_cmpint (product (document, "lamp-large")->max_run, ==, 40);
+  }
+
+  /* A maximum run below the minimum is refused with the core's message. */
+  {
+    g_autofree char *before = plan_bytes (document);
+    g_autofree char *after = NULL;
+
+    gtk_spin_button_set_value (takt_spin_row_get_spin (find_named (pe, "max-run")), 1);
+    g_assert_nonnull (strstr (takt_error_row_get_message (find_named (pe, "runs-error")), "min_run"));
+    after = plan_bytes (document);
+    g_assert_cmpstr (after, ==, before);
+    gtk_spin_button_set_value (takt_spin_row_get_spin (find_named (pe, "max-run")), 40);
+  }
+
+  /* Routing: cycle, setup, station, add, move, remove. */
+  expand (pe, "routing-step-1");
+  type_and_enter (find_named (pe, "cycle-time-1"), "5 min");
+  record (&history, document, "Change Cycle Time");
+  type_and_enter (find_named (pe, "setup-time-1"), "1:30:00");
+  g_assert_cmpint (((TaktStep *) g_ptr_array_index (product (document, "lamp-large")->routing, 1))->setup_s, ==, 5400);
+  record (&history, document, "Change Setup Time");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (pe, "station-1")), 3);
+  g_assert_cmpstr (((TaktStep *) g_ptr_array_index (product (document, "lamp-large")->routing, 1))->station, ==, "qc");
+  record (&history, document, "Change Step Station");
+  click (find_named (pe, "add-step"));
+  g_assert_cmpuint (product (document, "lamp-large")->routing->len, ==, 6);
+  record (&history, document, "Add Routing Step");
+  /* The new last step one up, then the step before it removed. */
+  click (find_button (find_named (pe, "routing-step-5"), "Move Step Up"));
+  record (&history, document, "Move Routing Step");
+  click (find_button (find_named (pe, "routing-step-3"), "Remove Step"));
+  g_assert_cmpuint (product (document, "lamp-large")->routing->len, ==, 5);
+  record (&history, document, "Remove Routing Step");
+
+  /* Stations: every field, the plant calendar switch, shifts and exceptions. */
+  stations = show_stations (window);
+  root = GTK_WIDGET (stations);
+  se = GTK_WIDGET (takt_stations_page_get_editor (stations));
+  takt_stations_page_show (stations, "finish");
+  test_spin (50);
+  gtk_widget_grab_focus (find_type (find_named (se, "station-name"), GTK_TYPE_TEXT));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (se, "station-name")), "Finishing bench");
+  record (&history, document, "Rename Station");
+  type_and_enter (find_named (se, "station-id"), "bench");
+  g_assert_cmpint (takt_plan_find_station (takt_document_get_plan (document), "finish"), <, 0);
+  g_assert_cmpstr (((TaktStep *) g_ptr_array_index (product (document, "vase")->routing, 1))->station, ==, "bench");
+  record (&history, document, "Change Station Id");
+  gtk_spin_button_set_value (takt_spin_row_get_spin (find_named (se, "machines")), 3);
+  record (&history, document, "Change Machines");
+  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (find_type (find_named (se, "station-color"), GTK_TYPE_COLOR_BUTTON)),
+                              &red);
+  g_signal_emit_by_name (find_type (find_named (se, "station-color"), GTK_TYPE_COLOR_BUTTON), "color-set");
+  record (&history, document, "Change Station Color");
+  gtk_switch_set_active (GTK_SWITCH (find_type (find_named (se, "plant-calendar"), GTK_TYPE_SWITCH)), FALSE);
+  g_assert_nonnull (station (document, "bench")->calendar);
+  record (&history, document, "Use an Own Calendar");
+  test_spin (50);
+  save_shot (GTK_WIDGET (window), "stations-station");
+
+  expand (se, "weekday-5");
+  click (find_named (se, "remove-shift-5-0"));
+  g_assert_cmpuint (station (document, "bench")->calendar->week[5]->len, ==, 0);
+  record (&history, document, "Remove Shift");
+  expand (se, "weekday-5");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (se, "shift-from-5")), "09:00");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (se, "shift-to-5")), "13:30");
+  click (find_named (se, "add-shift-5"));
+  record (&history, document, "Add Shift");
+
+  /* An exception on the 8th of December, picked in the calendar. */
+  {
+    GtkWidget *calendar = find_named (se, "exception-calendar");
+    g_autoptr(GDateTime) day = g_date_time_new_utc (2026, 12, 8, 12, 0, 0);
+    const TaktCalendar *cal;
+
+    gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+    click (find_named (se, "add-exception"));
+    cal = station (document, "bench")->calendar;
+    g_assert_cmpuint (cal->exceptions->len, >, 0);
+    record (&history, document, "Add Exception");
+    /* Twice the same date is refused. */
+    gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+    click (find_named (se, "add-exception"));
+    g_assert_nonnull (takt_error_row_get_message (find_named (se, "exception-error")));
+    g_assert_cmpstr (takt_document_get_undo_label (document), ==, "Add Exception");
+
+    expand (se, "exception-2026-12-08");
+    gtk_editable_set_text (GTK_EDITABLE (find_named (se, "shift-from-2026-12-08")), "10:00");
+    type_and_enter (find_named (se, "shift-to-2026-12-08"), "12:00");
+    record (&history, document, "Add Shift");
+    save_shot (GTK_WIDGET (window), "stations-exception");
+    click (find_named (se, "remove-exception-2026-12-08"));
+    record (&history, document, "Remove Exception");
+  }
+  gtk_switch_set_active (GTK_SWITCH (find_type (find_named (se, "plant-calendar"), GTK_TYPE_SWITCH)), TRUE);
+  g_assert_null (station (document, "bench")->calendar);
+  record (&history, document, "Use the Plant Calendar");
+
+  /* The plant calendar: a Sunday shift, then one of Saturday's removed. */
+  takt_stations_page_show (stations, "plant");
+  test_spin (50);
+  expand (root, "weekday-6");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (root, "shift-from-6")), "10:00");
+  type_and_enter (find_named (root, "shift-to-6"), "14:00");
+  g_assert_cmpuint (takt_document_get_plan (document)->calendar->week[6]->len, ==, 1);
+  record (&history, document, "Add Shift");
+  save_shot (GTK_WIDGET (window), "stations-plant");
+
+  /* The plan's properties, through win.plan-properties. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.plan-properties", NULL));
+  test_spin (200);
+  properties = find_properties ();
+  g_assert_nonnull (properties);
+  pp = GTK_WIDGET (properties);
+  g_assert_true (takt_plan_properties_get_document (properties) == document);
+  gtk_widget_grab_focus (find_type (find_named (pp, "plan-name"), GTK_TYPE_TEXT));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (pp, "plan-name")), "Print farm, January");
+  g_assert_cmpstr (takt_document_get_plan (document)->name, ==, "Print farm, January");
+  record (&history, document, "Rename Plan");
+  type_and_enter (find_named (pp, "plan-currency"), "EU");
+  g_assert_nonnull (strstr (takt_error_row_get_message (find_named (pp, "plan-error")), "ISO 4217"));
+  g_assert_cmpstr (takt_document_get_plan (document)->currency, ==, "EUR");
+  type_and_enter (find_named (pp, "plan-currency"), "chf");
+  g_assert_cmpstr (takt_document_get_plan (document)->currency, ==, "CHF");
+  record (&history, document, "Change Currency");
+  type_and_enter (find_named (pp, "horizon-time"), "06:00");
+  g_assert_cmpint (takt_document_get_plan (document)->horizon_start % 86400, ==, 6 * 3600);
+  record (&history, document, "Change Horizon Start");
+  {
+    g_autoptr(GDateTime) day = g_date_time_new_utc (2026, 12, 7, 12, 0, 0);
+    g_autofree char *start = NULL;
+
+    gtk_calendar_select_day (GTK_CALENDAR (find_named (pp, "horizon-calendar")), day);
+    test_spin (10);
+    start = takt_format_datetime (takt_document_get_plan (document)->horizon_start, FALSE);
+    g_assert_cmpstr (start, ==, "2026-12-07T06:00");
+    record (&history, document, "Change Horizon Start");
+  }
+  gtk_spin_button_set_value (takt_spin_row_get_spin (find_named (pp, "horizon-days")), 28);
+  record (&history, document, "Change Horizon Length");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (pp, "strategy")), TAKT_STRATEGY_LEVEL);
+  g_assert_cmpint (takt_document_get_plan (document)->settings.strategy, ==, TAKT_STRATEGY_LEVEL);
+  record (&history, document, "Change Strategy");
+  gtk_spin_button_set_value (takt_spin_row_get_spin (find_named (pp, "time-limit")), 1500);
+  record (&history, document, "Change Search Time Limit");
+  save_shot (pp, "plan-properties");
+  gtk_window_destroy (GTK_WINDOW (properties));
+
+  /* All the way back, one step at a time, to the file's bytes. */
+  g_test_message ("%u steps", history.labels->len);
+  for (guint i = history.labels->len; i > 0; i--)
+    {
+      g_autofree char *now = NULL;
+
+      g_assert_cmpstr (takt_document_get_undo_label (document), ==, g_ptr_array_index (history.labels, i - 1));
+      g_assert_true (takt_document_undo (document));
+      test_spin (5);
+      now = plan_bytes (document);
+      g_assert_cmpstr (now, ==, g_ptr_array_index (history.states, i - 1));
+    }
+  g_assert_false (takt_document_get_can_undo (document));
+  g_assert_false (takt_document_get_dirty (document));
+
+  /* And forward again. */
+  for (guint i = 0; i < history.labels->len; i++)
+    {
+      g_autofree char *now = NULL;
+
+      g_assert_cmpstr (takt_document_get_redo_label (document), ==, g_ptr_array_index (history.labels, i));
+      g_assert_true (takt_document_redo (document));
+      test_spin (5);
+      now = plan_bytes (document);
+      g_assert_cmpstr (now, ==, g_ptr_array_index (history.states, i + 1));
+    }
+  g_assert_false (takt_document_get_can_redo (document));
+
+  g_ptr_array_unref (history.states);
+  g_ptr_array_unref (history.labels);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Icon buttons say what they do; the pages show no empty placeholders. */
+static void
+check_icon_buttons (GtkWidget *widget,
+                    guint     *checked)
+{
+  if (GTK_IS_BUTTON (widget) && !GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)) &&
+      gtk_button_get_icon_name (GTK_BUTTON (widget)) != NULL &&
+      gtk_widget_get_ancestor (widget, GTK_TYPE_SPIN_BUTTON) == NULL &&
+      gtk_widget_get_ancestor (widget, GTK_TYPE_CALENDAR) == NULL &&
+      gtk_widget_get_ancestor (widget, ADW_TYPE_ENTRY_ROW) == NULL &&
+      gtk_widget_get_ancestor (widget, GTK_TYPE_SEARCH_ENTRY) == NULL)
+    {
+      if (gtk_widget_get_tooltip_text (widget) == NULL)
+        g_error ("icon button %s (%s) has no tooltip", gtk_widget_get_name (widget),
+                 gtk_button_get_icon_name (GTK_BUTTON (widget)));
+      (*checked)++;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_icon_buttons (child, checked);
+}
+
+static void
+test_tooltips (void)
+{
+  TaktWindow *window = new_window ();
+  TaktProductsPage *products = show_products (window);
+  TaktStationsPage *stations;
+  guint checked = 0;
+
+  select_product (products, "vase");
+  expand (GTK_WIDGET (products), "routing-step-0");
+  check_icon_buttons (GTK_WIDGET (products), &checked);
+  stations = show_stations (window);
+  takt_stations_page_show (stations, "plant");
+  test_spin (50);
+  check_icon_buttons (GTK_WIDGET (stations), &checked);
+  g_test_message ("%u icon buttons with tooltips", checked);
+  g_assert_cmpuint (checked, >, 20);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  test_isolate_dirs ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/editors/duration-parse", test_duration_parse);
+  g_test_add_func ("/editors/shift-times", test_shift_times);
+  g_test_add_func ("/editors/cycle-time", test_cycle_time);
+  g_test_add_func ("/editors/name-typing", test_name_typing);
+  g_test_add_func ("/editors/rename-product", test_rename_product);
+  g_test_add_func ("/editors/products-list", test_products_list);
+  g_test_add_func ("/editors/shift-overlap", test_shift_overlap);
+  g_test_add_func ("/editors/line-balance", test_line_balance);
+  g_test_add_func ("/editors/undo-redo-every-edit", test_undo_redo_every_edit);
+  g_test_add_func ("/editors/tooltips", test_tooltips);
+
+  return g_test_run ();
+}
