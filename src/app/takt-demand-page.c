@@ -78,6 +78,10 @@ struct _TaktDemandPage
   GtkStringList     *product_names;     /* the plan's products, for the cells */
   GtkStringList     *filter_names;      /* "All Products" and the products */
 
+  char              *last_message;
+  char              *import_message;
+  gulong             import_replanned_handler;
+
   int                filter_product;
   gint64             filter_from;
   gint64             filter_to;
@@ -124,6 +128,9 @@ toast (TaktDemandPage *self,
        const char     *text)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  g_free (self->last_message);
+  self->last_message = g_strdup (text);
 
   if (TAKT_IS_WINDOW (root))
     takt_window_add_toast (TAKT_WINDOW (root), text);
@@ -777,48 +784,54 @@ field_is_number (TaktDemandField field)
   return field == TAKT_DEMAND_ORDER_QUANTITY || field == TAKT_DEMAND_FORECAST_QUANTITY;
 }
 
-/* Text cells: a GtkEditableLabel.  While it is edited, a quantity shows
- * as plain digits. */
-static void
-text_refresh (GtkWidget *label)
+/* Text cells: a label that turns into an entry (a click, Enter or F2);
+ * Enter or leaving the entry commits, Escape puts the text back.  While it
+ * is edited, a quantity shows as plain digits.  (GtkEditableLabel of GTK
+ * 4.8 checks its focus from a timeout that outlives the widget when a row
+ * or window goes away at once, so the cell does it itself.) */
+static GtkWidget *
+text_label (GtkWidget *cell)
 {
-  CellInfo *info = g_object_get_data (G_OBJECT (label), "takt-cell-info");
-  TaktTableRow *row = cell_row (label);
+  return gtk_stack_get_child_by_name (GTK_STACK (cell), "label");
+}
 
-  if (row == NULL || gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (label)))
-    return;
-  gtk_editable_set_text (GTK_EDITABLE (label), takt_table_row_get_text (row, info->cell));
+static GtkWidget *
+text_entry (GtkWidget *cell)
+{
+  return gtk_stack_get_child_by_name (GTK_STACK (cell), "entry");
+}
+
+static gboolean
+text_editing (GtkWidget *cell)
+{
+  return g_object_get_data (G_OBJECT (cell), "takt-editing") != NULL;
 }
 
 static void
-text_editing_cb (GtkEditableLabel *label,
-                 GParamSpec       *pspec,
-                 CellInfo         *info)
+text_refresh (GtkWidget *cell)
 {
-  TaktDemandPage *self = info->self;
-  g_autoptr(TaktTableRow) row = cell_row (GTK_WIDGET (label)) != NULL ? g_object_ref (cell_row (GTK_WIDGET (label))) : NULL;
-  const TaktPlan *plan = current_plan (self);
-  Edit edit = { info->field, -1, NULL, 0 };
-  g_autofree char *text = NULL;
+  CellInfo *info = g_object_get_data (G_OBJECT (cell), "takt-cell-info");
+  TaktTableRow *row = cell_row (cell);
 
-  if (row == NULL || plan == NULL)
+  if (row == NULL)
+    return;
+  gtk_label_set_text (GTK_LABEL (text_label (cell)), takt_table_row_get_text (row, info->cell));
+}
+
+static void
+text_commit (GtkWidget  *cell,
+             const char *typed)
+{
+  CellInfo *info = g_object_get_data (G_OBJECT (cell), "takt-cell-info");
+  TaktDemandPage *self = info->self;
+  g_autoptr(TaktTableRow) row = cell_row (cell) != NULL ? g_object_ref (cell_row (cell)) : NULL;
+  g_autofree char *text = g_strstrip (g_strdup (typed));
+  Edit edit = { info->field, -1, NULL, 0 };
+
+  if (row == NULL || current_plan (self) == NULL)
     return;
 
-  if (gtk_editable_label_get_editing (label))
-    {
-      if (field_is_number (info->field))
-        {
-          g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                                     (gint64) takt_table_row_get_key (row, info->cell));
-
-          gtk_editable_set_text (GTK_EDITABLE (label), digits);
-        }
-      return;
-    }
-
-  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (label))));
   edit.index = row_index (row, info->field);
-
   if (field_is_number (info->field))
     {
       if (!parse_quantity (text, &edit.number) || edit.number < 1)
@@ -827,14 +840,10 @@ text_editing_cb (GtkEditableLabel *label,
           g_autofree char *message = g_strdup_printf (_("“%s” is not a whole number of units"), text);
 
           toast (self, message);
-          text_refresh (GTK_WIDGET (label));
           return;
         }
       if (edit.number == (gint64) takt_table_row_get_key (row, info->cell))
-        {
-          text_refresh (GTK_WIDGET (label));
-          return;
-        }
+        return;
     }
   else
     {
@@ -843,8 +852,120 @@ text_editing_cb (GtkEditableLabel *label,
       edit.text = text;
     }
 
-  if (!commit_edit (self, &edit))
-    text_refresh (GTK_WIDGET (label));
+  commit_edit (self, &edit);
+}
+
+static void
+text_start (GtkWidget *cell)
+{
+  CellInfo *info = g_object_get_data (G_OBJECT (cell), "takt-cell-info");
+  TaktTableRow *row = cell_row (cell);
+  GtkWidget *entry = text_entry (cell);
+
+  if (row == NULL || text_editing (cell))
+    return;
+
+  if (field_is_number (info->field))
+    {
+      g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) takt_table_row_get_key (row, info->cell));
+
+      gtk_editable_set_text (GTK_EDITABLE (entry), digits);
+    }
+  else
+    {
+      gtk_editable_set_text (GTK_EDITABLE (entry), takt_table_row_get_text (row, info->cell));
+    }
+
+  g_object_set_data (G_OBJECT (cell), "takt-editing", GINT_TO_POINTER (1));
+  gtk_stack_set_visible_child_name (GTK_STACK (cell), "entry");
+  gtk_widget_grab_focus (entry);
+  gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
+}
+
+static void
+text_stop (GtkWidget *cell,
+           gboolean   commit)
+{
+  GtkWidget *entry = text_entry (cell);
+  g_autofree char *typed = NULL;
+  gboolean had_focus;
+
+  if (!text_editing (cell))
+    return;
+
+  /* First: moving the focus away from the entry comes back here. */
+  g_object_set_data (G_OBJECT (cell), "takt-editing", NULL);
+  typed = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  had_focus = gtk_widget_has_focus (entry) || gtk_widget_get_focus_child (entry) != NULL;
+  if (had_focus)
+    gtk_widget_grab_focus (cell);
+  gtk_stack_set_visible_child_name (GTK_STACK (cell), "label");
+
+  if (commit)
+    text_commit (cell, typed);
+  text_refresh (cell);
+}
+
+/* The cell's actions: "cell.edit" (a click, Enter, F2) and "cell.cancel"
+ * (Escape). */
+static void
+cell_edit_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       cell)
+{
+  text_start (cell);
+}
+
+static void
+cell_cancel_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       cell)
+{
+  text_stop (cell, FALSE);
+}
+
+static void
+text_activate_cb (GtkEntry  *entry,
+                  GtkWidget *cell)
+{
+  text_stop (cell, TRUE);
+}
+
+static gboolean
+text_key_cb (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             GtkWidget             *cell)
+{
+  if (keyval != GDK_KEY_Escape || !text_editing (cell))
+    return FALSE;
+  text_stop (cell, FALSE);
+  return TRUE;
+}
+
+static void
+text_focus_leave_cb (GtkEventControllerFocus *controller,
+                     GtkWidget               *cell)
+{
+  GtkRoot *root = gtk_widget_get_root (cell);
+
+  /* Clicking elsewhere commits what was typed, but not while the window
+   * is going away. */
+  if (!text_editing (cell))
+    return;
+  text_stop (cell, root != NULL && !gtk_widget_in_destruction (GTK_WIDGET (root)));
+}
+
+static void
+text_pressed_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkWidget       *cell)
+{
+  if (!text_editing (cell))
+    text_start (cell);
 }
 
 static void
@@ -852,18 +973,66 @@ text_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                CellInfo                 *info)
 {
-  GtkWidget *label = gtk_editable_label_new ("");
+  GtkWidget *cell = gtk_stack_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *entry = gtk_entry_new ();
+  g_autoptr(GSimpleActionGroup) group = NULL;
+  GtkEventController *controller;
+  GtkGesture *click;
+  static const GActionEntry cell_actions[] = {
+    { "edit", cell_edit_activated, NULL, NULL, NULL, { 0 } },
+    { "cancel", cell_cancel_activated, NULL, NULL, NULL, { 0 } },
+  };
 
+  gtk_stack_set_hhomogeneous (GTK_STACK (cell), FALSE);
+  gtk_stack_set_vhomogeneous (GTK_STACK (cell), FALSE);
+  gtk_stack_set_interpolate_size (GTK_STACK (cell), FALSE);
+  gtk_widget_set_focusable (cell, TRUE);
+
+  gtk_label_set_xalign (GTK_LABEL (label), field_is_number (info->field) ? 1.0f : 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), field_is_number (info->field) ? 6 : 10);
   if (field_is_number (info->field))
     {
-      gtk_editable_set_alignment (GTK_EDITABLE (label), 1.0f);
       gtk_widget_add_css_class (label, "numeric");
+      gtk_editable_set_alignment (GTK_EDITABLE (entry), 1.0f);
+      gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_DIGITS);
     }
-  gtk_editable_set_width_chars (GTK_EDITABLE (label), field_is_number (info->field) ? 6 : 10);
-  g_object_set_data (G_OBJECT (label), "takt-cell-info", info);
-  g_object_set_data (G_OBJECT (label), "takt-demand-field", GINT_TO_POINTER (info->field + 1));
-  g_signal_connect (label, "notify::editing", G_CALLBACK (text_editing_cb), info);
-  gtk_list_item_set_child (item, label);
+  gtk_stack_add_named (GTK_STACK (cell), label, "label");
+  gtk_stack_add_named (GTK_STACK (cell), entry, "entry");
+  gtk_stack_set_visible_child_name (GTK_STACK (cell), "label");
+
+  g_signal_connect (entry, "activate", G_CALLBACK (text_activate_cb), cell);
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (text_key_cb), cell);
+  gtk_widget_add_controller (entry, controller);
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect (controller, "leave", G_CALLBACK (text_focus_leave_cb), cell);
+  gtk_widget_add_controller (entry, controller);
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "pressed", G_CALLBACK (text_pressed_cb), cell);
+  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (click));
+
+  group = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (group), cell_actions, G_N_ELEMENTS (cell_actions), cell);
+  gtk_widget_insert_action_group (cell, "cell", G_ACTION_GROUP (group));
+
+  /* Enter or F2 on the focused cell. */
+  controller = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (
+                                                            gtk_keyval_trigger_new (GDK_KEY_Return, 0),
+                                                            gtk_keyval_trigger_new (GDK_KEY_F2, 0)),
+                                                          gtk_named_action_new ("cell.edit")));
+  gtk_widget_add_controller (cell, controller);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  edit_description (info->field), -1);
+  g_object_set_data (G_OBJECT (cell), "takt-cell-info", info);
+  g_object_set_data (G_OBJECT (cell), "takt-demand-field", GINT_TO_POINTER (info->field + 1));
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
@@ -898,10 +1067,10 @@ text_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               CellInfo                 *info)
 {
-  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkWidget *cell = gtk_list_item_get_child (item);
 
-  if (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (label)))
-    gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (label), FALSE);
+  /* A recycled cell shows another row: what was being typed is dropped. */
+  text_stop (cell, FALSE);
   cell_bind (item, text_refresh);
 }
 
@@ -1033,7 +1202,8 @@ date_refresh (GtkWidget *button)
 
   if (row == NULL)
     return;
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), takt_table_row_get_text (row, info->cell));
+  gtk_label_set_text (GTK_LABEL (gtk_menu_button_get_child (GTK_MENU_BUTTON (button))),
+                      takt_table_row_get_text (row, info->cell));
 }
 
 static void
@@ -1126,10 +1296,13 @@ date_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *calendar = gtk_calendar_new ();
   GtkWidget *apply = gtk_button_new_with_mnemonic (info->field == TAKT_DEMAND_ORDER_DUE ? _("_Set Due Time")
                                                                                        : _("_Set Date"));
+  GtkWidget *text = gtk_label_new (NULL);
 
+  /* The date as text, without an arrow: a column of arrows is noise. */
+  gtk_label_set_xalign (GTK_LABEL (text), 0.0f);
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), text);
   gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
   gtk_widget_add_css_class (button, "takt-cell");
-  gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (button), FALSE);
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   info->field == TAKT_DEMAND_ORDER_DUE ? _("Due") : _("Date"), -1);
@@ -1176,6 +1349,30 @@ date_bind_cb (GtkSignalListItemFactory *factory,
   cell_bind (item, date_refresh);
 }
 
+typedef struct
+{
+  guint    cell;
+  gboolean numeric;
+} SortInfo;
+
+/* As the read-only columns sort: numbers by their value; text by its key
+ * (a due time, a date) and then by the text. */
+static int
+compare_cells (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const SortInfo *info = user_data;
+  TaktTableRow *ra = (TaktTableRow *) a;
+  TaktTableRow *rb = (TaktTableRow *) b;
+  double ka = takt_table_row_get_key (ra, info->cell);
+  double kb = takt_table_row_get_key (rb, info->cell);
+
+  if (ka != kb || info->numeric)
+    return (ka > kb) - (ka < kb);
+  return g_utf8_collate (takt_table_row_get_text (ra, info->cell), takt_table_row_get_text (rb, info->cell));
+}
+
 /* Adds a sortable column whose cells edit @field. */
 static void
 add_edit_column (TaktDemandPage  *self,
@@ -1185,9 +1382,11 @@ add_edit_column (TaktDemandPage  *self,
                  TaktColumnFlags  flags,
                  TaktDemandField  field)
 {
-  GtkColumnViewColumn *column = takt_table_add_column (view, title, cell, flags);
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+  g_autoptr(GtkSorter) sorter = NULL;
   CellInfo *info = g_new0 (CellInfo, 1);
+  SortInfo *sort = g_new0 (SortInfo, 1);
 
   info->self = self;
   info->field = field;
@@ -1219,7 +1418,16 @@ add_edit_column (TaktDemandPage  *self,
     }
   g_signal_connect (factory, "unbind", G_CALLBACK (any_unbind_cb), info);
 
-  gtk_column_view_column_set_factory (column, factory);
+  column = gtk_column_view_column_new (title, g_object_ref (factory));
+  gtk_column_view_column_set_expand (column, (flags & TAKT_COLUMN_EXPAND) != 0);
+  gtk_column_view_column_set_resizable (column, TRUE);
+
+  sort->cell = cell;
+  sort->numeric = (flags & TAKT_COLUMN_NUMERIC) != 0;
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cells, sort, g_free));
+  gtk_column_view_column_set_sorter (column, sorter);
+
+  gtk_column_view_append_column (view, column);
 }
 
 /* ---- adding and deleting ---- */
@@ -1369,13 +1577,6 @@ add_action (GtkWidget  *widget,
       change.when = (self->filter_from != G_MININT64 ? first_day : first_day + 7 * DAY_S) + 12 * 3600;
       if (!takt_document_edit (document, _("Add Order"), add_entry, &change, &error))
         toast_error (self, error);
-      else
-        {
-          /* Translators: a toast, "Added order SO-1061: change it in the table" */
-          g_autofree char *text = g_strdup_printf (_("Added order %s: change it in the table"), id);
-
-          toast (self, text);
-        }
     }
 }
 
@@ -1470,6 +1671,23 @@ delete_action (GtkWidget  *widget,
 /* ---- import ---- */
 
 static void
+import_replanned_cb (TaktDemandPage *self,
+                     double          previous_total,
+                     double          total,
+                     gint64          previous_late,
+                     gint64          late,
+                     gboolean        final,
+                     TaktDocument   *document)
+{
+  if (!final)
+    return;
+  g_clear_signal_handler (&self->import_replanned_handler, document);
+  if (self->import_message != NULL)
+    toast (self, self->import_message);
+  g_clear_pointer (&self->import_message, g_free);
+}
+
+static void
 imported_cb (TaktImportDialog *dialog,
              int               kind,
              guint             added,
@@ -1496,6 +1714,30 @@ imported_cb (TaktImportDialog *dialog,
 
   takt_demand_page_show_forecast (self, kind == TAKT_CSV_IMPORT_FORECAST);
   toast (self, text->str);
+
+  /* The re-plan that follows shows its own toast in the toast's place:
+   * what was imported is said again after it. */
+  g_free (self->import_message);
+  self->import_message = g_string_free (g_steal_pointer (&text), FALSE);
+  if (self->import_replanned_handler == 0)
+    self->import_replanned_handler =
+      g_signal_connect_object (takt_page_get_document (TAKT_PAGE (self)), "replanned",
+                               G_CALLBACK (import_replanned_cb), self, G_CONNECT_SWAPPED);
+}
+
+static TaktImportDialog *
+new_import_dialog (TaktDemandPage *self)
+{
+  TaktDocument *document = takt_page_get_document (TAKT_PAGE (self));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  dialog = takt_import_dialog_new (document, showing_forecast (self) ? TAKT_CSV_IMPORT_FORECAST
+                                                                     : TAKT_CSV_IMPORT_ORDERS);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, 0);
+  return TAKT_IMPORT_DIALOG (dialog);
 }
 
 static void
@@ -1504,19 +1746,46 @@ import_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   TaktDemandPage *self = TAKT_DEMAND_PAGE (widget);
-  TaktDocument *document = takt_page_get_document (TAKT_PAGE (self));
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog;
 
-  if (document == NULL)
+  if (takt_page_get_document (TAKT_PAGE (self)) == NULL)
     return;
+  takt_import_dialog_choose_file (new_import_dialog (self));
+}
 
-  dialog = takt_import_dialog_new (document, showing_forecast (self) ? TAKT_CSV_IMPORT_FORECAST
-                                                                     : TAKT_CSV_IMPORT_ORDERS);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
-  g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, 0);
-  takt_import_dialog_choose_file (TAKT_IMPORT_DIALOG (dialog));
+/**
+ * takt_demand_page_import_file:
+ *
+ * Opens the import dialog on @file, as "Import CSV…" does once a file is
+ * chosen.
+ *
+ * Returns: (transfer none): the dialog, shown
+ */
+GtkWidget *
+takt_demand_page_import_file (TaktDemandPage  *self,
+                              GFile           *file,
+                              GError         **error)
+{
+  TaktImportDialog *dialog;
+
+  g_return_val_if_fail (TAKT_IS_DEMAND_PAGE (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (takt_page_get_document (TAKT_PAGE (self)) != NULL, NULL);
+
+  dialog = new_import_dialog (self);
+  if (!takt_import_dialog_load_file (dialog, file, error))
+    {
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      return NULL;
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WIDGET (dialog);
+}
+
+const char *
+takt_demand_page_get_last_message (TaktDemandPage *self)
+{
+  g_return_val_if_fail (TAKT_IS_DEMAND_PAGE (self), NULL);
+  return self->last_message;
 }
 
 /* ---- TaktPage ---- */
@@ -1606,6 +1875,8 @@ takt_demand_page_dispose (GObject *object)
   g_clear_object (&self->forecast);
   g_clear_object (&self->product_names);
   g_clear_object (&self->filter_names);
+  g_clear_pointer (&self->last_message, g_free);
+  g_clear_pointer (&self->import_message, g_free);
 
   G_OBJECT_CLASS (takt_demand_page_parent_class)->dispose (object);
 }

@@ -57,4 +57,13 @@ void           takt_demand_page_set_date_filter    (TaktDemandPage *self,
                                                     gint64          from,
                                                     gint64          to);
 
+/* Opens the import dialog on @file (what "Import CSV…" does once a file
+ * is chosen); NULL with @error when the file cannot be read. */
+GtkWidget     *takt_demand_page_import_file        (TaktDemandPage *self,
+                                                    GFile          *file,
+                                                    GError        **error);
+/* The last message the page showed in a toast ("Imported 42 orders · 3
+ * rows skipped"), or NULL. */
+const char    *takt_demand_page_get_last_message   (TaktDemandPage *self);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <langinfo.h>
+#include <stdio.h>
 
 #include "takt-import-dialog.h"
 #include "takt-table.h"
@@ -194,12 +195,20 @@ update_preview (TaktImportDialog *self)
   guint n_columns = self->import != NULL ? takt_csv_import_get_n_columns (self->import) : 0;
   guint n_records = self->import != NULL ? takt_csv_import_get_n_records (self->import) : 0;
   guint first = self->mapping.has_header ? 1 : 0;
+  g_autoptr(GHashTable) bad = NULL;
 
-  while (g_list_model_get_n_items (columns) > 0)
+  /* A new view for new columns: the old one's rows and cells go with it. */
+  if (g_list_model_get_n_items (columns) > 0)
     {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+      GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->preview_view), GTK_TYPE_SCROLLED_WINDOW);
 
-      gtk_column_view_remove_column (self->preview_view, column);
+      self->preview_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+      gtk_column_view_set_show_row_separators (self->preview_view, TRUE);
+      gtk_column_view_set_show_column_separators (self->preview_view, TRUE);
+      gtk_column_view_set_reorderable (self->preview_view, FALSE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->preview_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Preview of the file"), -1);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->preview_view));
     }
 
   /* The line number first, as the problems name rows by it. */
@@ -211,6 +220,20 @@ update_preview (TaktImportDialog *self)
       takt_table_add_column (self->preview_view, title, c + 1, 0);
     }
 
+  /* The rows with a problem in red, by the line the problem names. */
+  if (self->result != NULL)
+    {
+      bad = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < self->result->problems->len; i++)
+        {
+          const char *problem = g_ptr_array_index (self->result->problems, i);
+          guint line;
+
+          if (sscanf (problem, "row %u:", &line) == 1)
+            g_hash_table_add (bad, GUINT_TO_POINTER (line));
+        }
+    }
+
   for (guint i = first; i < n_records && i < first + PREVIEW_ROWS; i++)
     {
       g_autoptr(TaktTableRow) row = takt_table_row_new (n_columns + 1);
@@ -218,6 +241,7 @@ update_preview (TaktImportDialog *self)
       const char * const *cells = takt_csv_import_get_record (self->import, i, &line);
 
       takt_table_row_take (row, 0, g_strdup_printf ("%u", line), line);
+      takt_table_row_set_alert (row, bad != NULL && g_hash_table_contains (bad, GUINT_TO_POINTER (line)));
       for (guint c = 0; c < n_columns && cells[c] != NULL; c++)
         takt_table_row_set (row, c + 1, cells[c], 0);
       g_list_store_append (rows, row);
@@ -403,6 +427,7 @@ recheck (TaktImportDialog *self)
   update_products (self);
   update_problems (self);
   update_summary (self);
+  update_preview (self);
 }
 
 /* Reads the file again as the kind and delimiter say, and proposes the
@@ -442,7 +467,6 @@ reload (TaktImportDialog *self)
   gtk_stack_set_visible_child_name (self->stack, "file");
   update_columns (self);
   update_date_row (self);
-  update_preview (self);
   recheck (self);
 }
 
@@ -832,6 +856,7 @@ takt_import_dialog_init (TaktImportDialog *self)
   const char *date_format;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
 
   self->product_rows = g_ptr_array_new ();
   self->create = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -974,7 +999,7 @@ takt_import_dialog_set_date_format (TaktImportDialog  *self,
   g_return_if_fail (TAKT_IS_IMPORT_DIALOG (self));
   g_return_if_fail (format < TAKT_CSV_N_DATE_FORMATS);
 
-  if (self->mapping.date_format == format)
+  if (self->mapping.date_format == format && !self->mapping.date_ambiguous)
     return;
   self->mapping.date_format = format;
   /* The person chose: the question is answered. */
@@ -995,7 +1020,6 @@ takt_import_dialog_set_has_header (TaktImportDialog *self,
     return;
   self->mapping.has_header = has_header;
   update_columns (self);
-  update_preview (self);
   recheck (self);
 }
 

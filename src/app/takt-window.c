@@ -478,7 +478,28 @@ show_load_error (TaktWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Shows @toast (taken), replacing the toast shown before. */
+/* libadwaita 1.2 crashes some time after a toast was dismissed while it
+ * was still coming in (toasts 60-150 ms apart do it), so no toast is
+ * dismissed here: the toast on screen takes the new text, and a toast with
+ * a button waits for its turn. */
+static void
+last_toast_dismissed_cb (TaktWindow *self,
+                         AdwToast   *toast)
+{
+  if (self->last_toast == toast)
+    g_clear_weak_pointer (&self->last_toast);
+}
+
+static void
+show_toast (TaktWindow *self,
+            AdwToast   *toast)
+{
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (last_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->last_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Shows @toast (taken), after the toast shown before. */
 void
 takt_window_add_toast_full (TaktWindow *self,
                             AdwToast   *toast)
@@ -486,12 +507,10 @@ takt_window_add_toast_full (TaktWindow *self,
   g_return_if_fail (TAKT_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
-  if (self->last_toast != NULL)
-    adw_toast_dismiss (self->last_toast);
-  g_set_weak_pointer (&self->last_toast, toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  show_toast (self, toast);
 }
 
+/* Shows @title in a toast, in place of the text of the toast shown. */
 void
 takt_window_add_toast (TaktWindow *self,
                        const char *title)
@@ -501,14 +520,16 @@ takt_window_add_toast (TaktWindow *self,
 
   g_return_if_fail (TAKT_IS_WINDOW (self));
 
-  if (self->last_toast != NULL)
-    adw_toast_dismiss (self->last_toast);
-
   markup = g_markup_escape_text (title, -1);
+  if (self->last_toast != NULL && adw_toast_get_button_label (self->last_toast) == NULL)
+    {
+      adw_toast_set_title (self->last_toast, markup);
+      return;
+    }
+
   toast = adw_toast_new (markup);
   adw_toast_set_timeout (toast, 4);
-  g_set_weak_pointer (&self->last_toast, toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  show_toast (self, toast);
 }
 
 /* ---- loading ---- */
