@@ -36,7 +36,8 @@
 /* ---- helpers ---- */
 
 static TaktWindow *
-new_window (void)
+new_window_sized (int width,
+                  int height)
 {
   g_autoptr(GFile) sample = g_file_new_for_uri ("resource:///io/github/taktplanner/Takt/examples/print-farm.takt");
   g_autoptr(TaktDocument) document = takt_document_new ();
@@ -49,10 +50,16 @@ new_window (void)
   g_assert_no_error (error);
 
   window = takt_window_new (NULL, document);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   test_spin (50);
   return window;
+}
+
+static TaktWindow *
+new_window (void)
+{
+  return new_window_sized (1200, 800);
 }
 
 static GtkWidget *
@@ -1023,6 +1030,52 @@ test_tooltips (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Narrow, the list and the editor come one after the other: choosing a
+ * product shows its editor with a way back. */
+static void
+test_narrow (void)
+{
+  TaktWindow *big = new_window ();
+  GtkWidget *window = gtk_window_new ();
+  TaktProductsPage *page = TAKT_PRODUCTS_PAGE (takt_products_page_new ());
+  AdwLeaflet *leaflet = ADW_LEAFLET (find_type (GTK_WIDGET (page), ADW_TYPE_LEAFLET));
+  GtkWidget *list_view = find_type (GTK_WIDGET (takt_products_page_get_list (page)), GTK_TYPE_LIST_VIEW);
+  GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (list_view));
+  GtkWidget *back;
+  int min = 0;
+
+  /* The page alone, as narrow as a phone (the window's other pages ask
+   * for more room than that). */
+  gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_test_message ("the Products page needs %d px", min);
+  g_assert_cmpint (min, <=, 360);
+  takt_page_set_document (TAKT_PAGE (page), takt_window_get_document (big));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_set_default_size (GTK_WINDOW (window), 380, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  test_spin (300);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
+  save_shot (window, "products-narrow-list");
+
+  /* A person picks the second product. */
+  g_assert_true (gtk_selection_model_select_item (selection, 1, TRUE));
+  test_spin (400);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "detail");
+  g_assert_cmpstr (takt_product_editor_get_product (takt_products_page_get_editor (page)), ==, "lamp");
+  back = find_button (GTK_WIDGET (page), "Back to the Products");
+  g_assert_nonnull (back);
+  g_assert_true (gtk_widget_is_visible (back));
+  save_shot (window, "products-narrow-detail");
+
+  click (back);
+  test_spin (400);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (big));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1041,6 +1094,7 @@ main (int   argc,
   g_test_add_func ("/editors/line-balance", test_line_balance);
   g_test_add_func ("/editors/undo-redo-every-edit", test_undo_redo_every_edit);
   g_test_add_func ("/editors/tooltips", test_tooltips);
+  g_test_add_func ("/editors/narrow", test_narrow);
 
   return g_test_run ();
 }
