@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "takt-duration-row.h"
+#include "takt-generator.h"
 #include "takt-editor-common.h"
 #include "takt-plan-properties.h"
 #include "takt-products-page.h"
@@ -1076,6 +1077,84 @@ test_narrow (void)
   gtk_window_destroy (GTK_WINDOW (big));
 }
 
+/* A plan of a thousand products: the pages stay quick to show, to search
+ * and to type into. */
+static void
+test_large_plan (void)
+{
+  TaktPlan *plan = takt_generator_make (TAKT_GENERATOR_L, 1);
+  g_autoptr(TaktDocument) document = NULL;
+  TaktWindow *window;
+  TaktProductsPage *page;
+  TaktStationsPage *stations;
+  TaktEditorList *list;
+  GtkWidget *name;
+  g_autofree char *id = NULL;
+  gint64 start, show_us, search_us, slowest_us = 0, shift_us;
+  guint n_products = plan->products->len;
+
+  document = takt_document_new_from_plan (plan);
+  takt_document_set_autosave_delay (document, G_MAXUINT);
+  /* Only the editors are measured here, not the planner. */
+  takt_document_set_replan_delay (document, 24 * 3600 * 1000);
+  window = takt_window_new (NULL, document);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  test_spin (100);
+
+  start = g_get_monotonic_time ();
+  page = show_products (window);
+  show_us = g_get_monotonic_time () - start;
+  list = takt_products_page_get_list (page);
+  g_assert_cmpuint (takt_editor_list_get_n_entries (list), ==, n_products);
+
+  start = g_get_monotonic_time ();
+  gtk_editable_set_text (takt_editor_list_get_search (list), "7");
+  g_signal_emit_by_name (takt_editor_list_get_search (list), "search-changed");
+  search_us = g_get_monotonic_time () - start;
+  g_assert_cmpuint (takt_editor_list_get_n_shown (list), <, n_products);
+  g_assert_cmpuint (takt_editor_list_get_n_shown (list), >, 0);
+  gtk_editable_set_text (takt_editor_list_get_search (list), "");
+  g_signal_emit_by_name (takt_editor_list_get_search (list), "search-changed");
+
+  id = g_strdup (((TaktProduct *) g_ptr_array_index (takt_document_get_plan (document)->products, 500))->id);
+  select_product (page, id);
+  name = find_named (GTK_WIDGET (takt_products_page_get_editor (page)), "product-name");
+  gtk_widget_grab_focus (find_type (name, GTK_TYPE_TEXT));
+  for (guint i = 1; i <= 6; i++)
+    {
+      g_autofree char *text = g_strndup ("Widget", i);
+      gint64 us;
+
+      start = g_get_monotonic_time ();
+      gtk_editable_set_text (GTK_EDITABLE (name), text);
+      us = g_get_monotonic_time () - start;
+      slowest_us = MAX (slowest_us, us);
+    }
+  g_assert_cmpstr (product (document, id)->name, ==, "Widget");
+  g_assert_cmpstr (takt_document_get_undo_label (document), ==, "Rename Product");
+
+  stations = show_stations (window);
+  takt_stations_page_show (stations, "plant");
+  test_spin (50);
+  expand (GTK_WIDGET (stations), "weekday-6");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (stations), "shift-from-6")), "01:00");
+  start = g_get_monotonic_time ();
+  type_and_enter (find_named (GTK_WIDGET (stations), "shift-to-6"), "02:00");
+  shift_us = g_get_monotonic_time () - start;
+  g_assert_cmpstr (takt_document_get_undo_label (document), ==, "Add Shift");
+
+  g_test_message ("%u products, %u orders: page shown in %.1f ms, search in %.1f ms, "
+                  "slowest keystroke in the name %.1f ms, a shift added in %.1f ms",
+                  n_products, takt_document_get_plan (document)->orders->len,
+                  show_us / 1000.0, search_us / 1000.0, slowest_us / 1000.0, shift_us / 1000.0);
+  /* Bounds with room for a busy machine shared with other builds. */
+  g_assert_cmpint (search_us, <, 250 * 1000);
+  g_assert_cmpint (slowest_us, <, 1000 * 1000);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1095,6 +1174,7 @@ main (int   argc,
   g_test_add_func ("/editors/undo-redo-every-edit", test_undo_redo_every_edit);
   g_test_add_func ("/editors/tooltips", test_tooltips);
   g_test_add_func ("/editors/narrow", test_narrow);
+  g_test_add_func ("/editors/large-plan", test_large_plan);
 
   return g_test_run ();
 }
