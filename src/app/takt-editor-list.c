@@ -523,6 +523,8 @@ takt_editor_list_set_entries (TaktEditorList            *self,
 
   if (n_items == n_entries)
     {
+      TaktEditorItem *selected = selected_item (self);
+      g_autofree char *selected_id = g_strdup (selected != NULL ? selected->id : NULL);
       gboolean changed = FALSE;
 
       for (guint i = 0; i < n_entries; i++)
@@ -537,7 +539,8 @@ takt_editor_list_set_entries (TaktEditorList            *self,
           gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
           self->programmatic--;
         }
-      if (changed)
+      /* The selection moves with the item; its id may have changed. */
+      if (g_strcmp0 (selected_id, takt_editor_list_get_selected (self)) != 0)
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
     }
   else

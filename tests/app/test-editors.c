@@ -606,6 +606,15 @@ test_products_list (void)
 
 /* ---- stations ---- */
 
+static gboolean
+drop_calendar_cb (TaktPlan  *plan,
+                  gpointer   user_data,
+                  GError   **error)
+{
+  g_clear_pointer (&plan->calendar, takt_calendar_free);
+  return TRUE;
+}
+
 /* A shift that overlaps another is refused with a message, and the plan
  * stays as it was; one that fits is added as one step. */
 static void
@@ -670,6 +679,60 @@ test_shift_overlap (void)
     g_autofree char *now = plan_bytes (document);
 
     g_assert_cmpstr (now, ==, original);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A plant without a calendar works around the clock; its first change
+ * gives it one, and undo takes it away again. */
+static void
+test_plant_without_calendar (void)
+{
+  TaktWindow *window = new_window ();
+  TaktDocument *document = takt_window_get_document (window);
+  TaktStationsPage *page = show_stations (window);
+  GtkWidget *root = GTK_WIDGET (page);
+  g_autofree char *with_calendar = NULL;
+  g_autofree char *without = NULL;
+  const TaktPlan *plan;
+
+  /* The sample's plant calendar goes (an edit of the plan, like any). */
+  g_assert_true (takt_document_edit (document, "Remove Plant Calendar", drop_calendar_cb, NULL, NULL));
+  without = plan_bytes (document);
+  takt_stations_page_show (page, "plant");
+  test_spin (50);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (find_named (root, "weekday-0"))), ==, "All day");
+  save_shot (GTK_WIDGET (window), "stations-plant-24-7");
+
+  /* Monday's day-long shift removed: Monday closed, the other days still
+   * around the clock. */
+  expand (root, "weekday-0");
+  click (find_named (root, "remove-shift-0-0"));
+  plan = takt_document_get_plan (document);
+  g_assert_nonnull (plan->calendar);
+  g_assert_cmpuint (plan->calendar->week[0]->len, ==, 0);
+  for (int d = 1; d < 7; d++)
+    {
+      g_assert_cmpuint (plan->calendar->week[d]->len, ==, 1);
+      g_assert_cmpint (g_array_index (plan->calendar->week[d], TaktShift, 0).from, ==, 0);
+      g_assert_cmpint (g_array_index (plan->calendar->week[d], TaktShift, 0).to, ==, 86400);
+    }
+  g_assert_cmpstr (takt_document_get_undo_label (document), ==, "Remove Shift");
+  with_calendar = plan_bytes (document);
+
+  g_assert_true (takt_document_undo (document));
+  {
+    g_autofree char *now = plan_bytes (document);
+
+    g_assert_cmpstr (now, ==, without);
+  }
+  g_assert_null (takt_document_get_plan (document)->calendar);
+  g_assert_true (takt_document_redo (document));
+  {
+    g_autofree char *now = plan_bytes (document);
+
+    g_assert_cmpstr (now, ==, with_calendar);
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -1170,6 +1233,7 @@ main (int   argc,
   g_test_add_func ("/editors/rename-product", test_rename_product);
   g_test_add_func ("/editors/products-list", test_products_list);
   g_test_add_func ("/editors/shift-overlap", test_shift_overlap);
+  g_test_add_func ("/editors/plant-without-calendar", test_plant_without_calendar);
   g_test_add_func ("/editors/line-balance", test_line_balance);
   g_test_add_func ("/editors/undo-redo-every-edit", test_undo_redo_every_edit);
   g_test_add_func ("/editors/tooltips", test_tooltips);
