@@ -31,6 +31,7 @@ struct _TaktShiftEditor
   GtkWidget    *picker_error;
   char         *signature;        /* what the rows show */
   GHashTable   *expanded;         /* keys of the rows a person opened */
+  GSettings    *settings;         /* for week-start; NULL without the schema */
   guint         syncing;
 };
 
@@ -882,6 +883,9 @@ takt_shift_editor_dispose (GObject *object)
 {
   TaktShiftEditor *self = TAKT_SHIFT_EDITOR (object);
 
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
   g_clear_object (&self->document);
   g_clear_object (&self->week_group);
   g_clear_object (&self->exceptions_group);
@@ -913,8 +917,17 @@ takt_shift_editor_class_init (TaktShiftEditorClass *klass)
 }
 
 static void
+week_start_changed_cb (TaktShiftEditor *self)
+{
+  sync_rows (self, FALSE);
+}
+
+static void
 takt_shift_editor_init (TaktShiftEditor *self)
 {
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
   self->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->week_rows = g_ptr_array_new ();
   self->exception_rows = g_ptr_array_new ();
@@ -930,6 +943,16 @@ takt_shift_editor_init (TaktShiftEditor *self)
                                            "closed all day."));
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self->exceptions_group),
                                            date_picker (self));
+
+  /* The week starts where the preferences say, at once when they change. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, "io.github.taktplanner.Takt", TRUE);
+  if (schema != NULL && g_settings_schema_has_key (schema, "week-start"))
+    {
+      self->settings = g_settings_new ("io.github.taktplanner.Takt");
+      g_signal_connect_swapped (self->settings, "changed::week-start",
+                                G_CALLBACK (week_start_changed_cb), self);
+    }
 }
 
 TaktShiftEditor *

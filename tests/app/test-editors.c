@@ -681,6 +681,23 @@ test_shift_overlap (void)
     g_assert_cmpstr (now, ==, original);
   }
 
+  /* The week starts on the day the preferences say, at once. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.taktplanner.Takt");
+    GtkWidget *group = find_named (root, "week-group");
+    GtkWidget *first;
+
+    g_settings_set_string (settings, "week-start", "sunday");
+    test_spin (20);
+    first = find_type (group, ADW_TYPE_EXPANDER_ROW);
+    g_assert_cmpstr (gtk_widget_get_name (first), ==, "weekday-6");
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "Sunday");
+    g_settings_set_string (settings, "week-start", "monday");
+    test_spin (20);
+    first = find_type (group, ADW_TYPE_EXPANDER_ROW);
+    g_assert_cmpstr (gtk_widget_get_name (first), ==, "weekday-0");
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
