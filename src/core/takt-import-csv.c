@@ -119,6 +119,12 @@ takt_csv_import_new_from_file (const char         *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   display = g_filename_display_basename (path);
+  /* A device such as /dev/zero never ends: reading it would never stop. */
+  if (g_stat (path, &st) == 0 && (S_ISCHR (st.st_mode) || S_ISBLK (st.st_mode)))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "%s: a device, not a CSV file", display);
+      return NULL;
+    }
   if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && (guint64) st.st_size > TAKT_CSV_MAX_BYTES)
     {
       g_autofree char *size = g_format_size_full ((guint64) st.st_size, G_FORMAT_SIZE_IEC_UNITS);

@@ -1461,6 +1461,13 @@ takt_plan_load_from_file (const char  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   display = g_filename_display_name (path);
+  /* A device such as /dev/zero never ends: reading it would never stop. */
+  if (g_stat (path, &st) == 0 && (S_ISCHR (st.st_mode) || S_ISBLK (st.st_mode)))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   "%s: a device, not a plan file", display);
+      return NULL;
+    }
   if (g_stat (path, &st) == 0 && (gint64) st.st_size > TAKT_PLAN_MAX_BYTES)
     {
       g_set_error (error, TAKT_PLAN_ERROR, TAKT_PLAN_ERROR_TOO_LARGE,
