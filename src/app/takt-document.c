@@ -779,12 +779,14 @@ takt_document_blank_plan (void)
 
   station = takt_station_new ();
   station->id = g_strdup ("station-1");
+  g_free (station->name);
   station->name = g_strdup (_("Station 1"));
   station->machines = 1;
   g_ptr_array_add (plan->stations, station);
 
   product = takt_product_new ();
   product->id = g_strdup ("product-1");
+  g_free (product->name);
   product->name = g_strdup (_("Product 1"));
   step = takt_step_new ();
   step->station = g_strdup ("station-1");
