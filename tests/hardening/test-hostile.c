@@ -22,6 +22,9 @@
 
 #include "takt-hardening.h"
 #include "takt-plan.h"
+#ifdef TAKT_HARDENING_HAVE_CSV
+#include "takt-import-csv.h"
+#endif
 
 /* Generous: the slowest case takes well under a second without sanitizers. */
 #define TIME_BOUND_S 60.0
@@ -496,13 +499,27 @@ make_cases (void)
        REFUSED, "(document): must be an object", UNMET_NONE);
 
   /* ---- not regular files ---- */
-  add_path (cases, "endless-device", "/dev/zero", "/dev/zero");
-  known (cases, "takt_plan_load_from_file() reads a device like /dev/zero without a bound");
+  add_path (cases, "endless-device", "/dev/zero", "/dev/zero: a device, not a plan file");
   add_path (cases, "a-folder", "/", "/");
   add_path (cases, "missing-file", "/nonexistent/takt/plan.takt", "plan.takt");
 
   return cases;
 }
+
+#ifdef TAKT_HARDENING_HAVE_CSV
+/* The CSV import refuses a device too, instead of reading it forever. */
+static void
+test_csv_import_device (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TaktCsvImport) import = takt_csv_import_new_from_file ("/dev/zero", TAKT_CSV_IMPORT_ORDERS, &error);
+
+  g_assert_null (import);
+  g_assert_nonnull (error);
+  if (error != NULL)
+    g_assert_nonnull (strstr (error->message, "a device, not a CSV file"));
+}
+#endif
 
 int
 main (int    argc,
@@ -529,5 +546,8 @@ main (int    argc,
 
       g_test_add_data_func (path, c, run_case);
     }
+#ifdef TAKT_HARDENING_HAVE_CSV
+  g_test_add_func ("/hostile/csv-import-endless-device", test_csv_import_device);
+#endif
   return g_test_run ();
 }
