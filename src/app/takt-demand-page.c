@@ -344,8 +344,6 @@ rebuild_rows (TaktDemandPage *self)
       gtk_sorter_changed (gtk_column_view_get_sorter (self->forecast_view), GTK_SORTER_CHANGE_DIFFERENT);
     }
 
-  gtk_stack_set_visible_child_name (self->orders_stack, plan->orders->len > 0 ? "list" : "empty");
-  gtk_stack_set_visible_child_name (self->forecast_stack, plan->forecast->len > 0 ? "list" : "empty");
   update_summary (self);
 }
 
@@ -407,6 +405,14 @@ update_summary (TaktDemandPage *self)
 
   if (plan == NULL)
     return;
+
+  /* Each table: its rows, or why there are none. */
+  n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->orders_selection));
+  gtk_stack_set_visible_child_name (self->orders_stack,
+                                    plan->orders->len == 0 ? "empty" : n_shown == 0 ? "nomatch" : "list");
+  n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->forecast_selection));
+  gtk_stack_set_visible_child_name (self->forecast_stack,
+                                    plan->forecast->len == 0 ? "empty" : n_shown == 0 ? "nomatch" : "list");
 
   forecast = showing_forecast (self);
   shown = G_LIST_MODEL (forecast ? self->forecast_selection : self->orders_selection);
@@ -1917,6 +1923,33 @@ takt_demand_page_class_init (TaktDemandPageClass *klass)
                                        "demand.import", NULL);
 }
 
+static void
+show_all_cb (TaktDemandPage *self)
+{
+  takt_demand_page_set_product_filter (self, -1);
+  takt_demand_page_set_date_filter (self, G_MININT64, G_MAXINT64);
+}
+
+/* What a table shows when the filters leave none of its rows. */
+static void
+add_no_match_page (TaktDemandPage *self,
+                   GtkStack       *stack,
+                   const char     *title)
+{
+  GtkWidget *status = adw_status_page_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Show All"));
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "edit-find-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (status),
+                                   _("None is of the product and within the days chosen above."));
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "pill");
+  g_signal_connect_object (button, "clicked", G_CALLBACK (show_all_cb), self, G_CONNECT_SWAPPED);
+  adw_status_page_set_child (ADW_STATUS_PAGE (status), button);
+  gtk_stack_add_named (stack, status, "nomatch");
+}
+
 static GtkSelectionModel *
 new_model (GtkColumnView   *view,
            GListStore      *store,
@@ -1949,6 +1982,8 @@ takt_demand_page_init (TaktDemandPage *self)
   gtk_drop_down_set_model (self->product_filter, G_LIST_MODEL (self->filter_names));
   g_signal_connect_object (self->product_filter, "notify::selected", G_CALLBACK (product_filter_cb), self,
                            G_CONNECT_SWAPPED);
+  add_no_match_page (self, self->orders_stack, _("No Matching Orders"));
+  add_no_match_page (self, self->forecast_stack, _("No Matching Forecast"));
   self->from_calendar = setup_date_filter (self, self->from_button, FALSE);
   self->to_calendar = setup_date_filter (self, self->to_button, TRUE);
   update_date_buttons (self);

@@ -244,6 +244,18 @@ test_sort_and_filter (void)
   takt_demand_page_set_date_filter (page, G_MININT64, G_MAXINT64);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_all);
 
+  /* Days without orders: the table says so, and offers to show all. */
+  {
+    GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_STACK));
+
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+    takt_demand_page_set_date_filter (page, from + 400 * 86400, to + 400 * 86400);
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "nomatch");
+    takt_demand_page_set_date_filter (page, G_MININT64, G_MAXINT64);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
