@@ -115,9 +115,14 @@ test_replan_keeps_window_responsive (void)
    * Planning on the main loop would show as one gap of a second or more;
    * the bound leaves room for a machine busy with other work (typically
    * the gap is 30-70 ms). */
-  g_assert_cmpuint (ticker.ticks, >, 50);
-  g_assert_cmpint (ticker.max_gap, <, 300 * 1000);
-  g_assert_cmpint (edit_us, <, 300 * 1000);
+  /* Under ./build-aux/test --sanitize everything runs several times
+   * slower: the behaviour is checked there, not the time. */
+  if (g_getenv ("TAKT_SANITIZED") == NULL)
+    {
+      g_assert_cmpuint (ticker.ticks, >, 50);
+      g_assert_cmpint (ticker.max_gap, <, 300 * 1000);
+      g_assert_cmpint (edit_us, <, 300 * 1000);
+    }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
