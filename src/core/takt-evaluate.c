@@ -511,9 +511,13 @@ takt_evaluate_schedule (const TaktPlan      *plan,
     }
     for (int p = 0; p < n_products; p++)
       {
-        Unit *seg = &g_array_index (sorted, Unit, start[p]);
         guint n = start[p + 1] - start[p];
+        Unit *seg;
 
+        /* With no unit at all the array has no storage to point into. */
+        if (n < 2)
+          continue;
+        seg = &g_array_index (sorted, Unit, start[p]);
         for (guint i = 1; i < n; i++)
           if (compare_units (&seg[i - 1], &seg[i]) > 0)
             {

@@ -1780,12 +1780,16 @@ solution_cost (TaktModel    *model,
             }
           if (n > 0 && run->finish_len > 0 && run->finish[0] < model->product_units_buf[n - 1])
             sorted = FALSE;
-          memcpy (model->product_units_buf + n, run->finish, run->finish_len * sizeof (gint64));
+          if (run->finish_len > 0)
+            memcpy (model->product_units_buf + n, run->finish, run->finish_len * sizeof (gint64));
           n += run->finish_len;
         }
       if (!sorted)
         qsort (model->product_units_buf, n, sizeof (gint64), compare_gint64);
-      takt_match_product (&g_array_index (model->demands, TaktDemand, model->demand_start[p]),
+      /* A plan without demand has no storage in model->demands to point into. */
+      takt_match_product (model->demands->len > 0
+                            ? &g_array_index (model->demands, TaktDemand, model->demand_start[p])
+                            : NULL,
                           model->demand_start[p + 1] - model->demand_start[p],
                           model->origin, model->horizon,
                           model->product_units_buf, n, &early, &late, &surplus, &missing);
