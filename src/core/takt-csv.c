@@ -79,7 +79,9 @@ takt_csv_writer_add_text (TaktCsvWriter *writer,
     text = valid = g_utf8_make_valid (text, -1);
 
   neutralise = takt_csv_needs_neutralising (text);
-  quote = neutralise;
+  /* A cell that starts with U+FEFF is quoted, so that a reader never takes
+   * it for the byte order mark of the file. */
+  quote = neutralise || g_str_has_prefix (text, "\xef\xbb\xbf");
   for (const char *p = text; *p != '\0' && !quote; p++)
     quote = *p == writer->delimiter || *p == '"' || *p == '\r' || *p == '\n';
 
