@@ -4,13 +4,17 @@
 #
 # Accessibility smoke test: starts takt on the bundled sample, finds the six
 # pages by their accessible names through AT-SPI, switches to Products and
-# reads a product's name there.  Run under Xvfb inside its own D-Bus session:
+# reads a product's name there.  Run under Xvfb:
 #
-#   dbus-run-session -- /usr/bin/python3 a11y-smoke.py BUILD_ROOT
+#   /usr/bin/python3 a11y-smoke.py BUILD_ROOT
 #
-# Prints TAP.
+# It runs itself again inside a D-Bus session of its own (dbus-run-session).
+# The daemons of that session (the accessibility bus and its registry) print
+# to the standard output they inherit, which is not TAP; so only the TAP
+# lines go to the test's standard output and everything else to stderr.
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -20,13 +24,46 @@ import warnings
 
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
+TAP_FD_VARIABLE = "TAKT_A11Y_TAP_FD"
+
+
+def enter_session():
+    """Runs this script again in a D-Bus session of its own, with the
+    original standard output kept on another descriptor for TAP and the
+    standard output of everything started in the session sent to stderr.
+    Returns only when the script already runs in such a session."""
+    if TAP_FD_VARIABLE in os.environ:
+        return
+    dbus_run_session = shutil.which("dbus-run-session")
+    if dbus_run_session is None:
+        print("1..0 # SKIP dbus-run-session is not installed")
+        sys.stdout.flush()
+        sys.exit(0)
+    sys.stdout.flush()
+    tap_fd = os.dup(1)
+    os.set_inheritable(tap_fd, True)
+    os.dup2(2, 1)
+    os.environ[TAP_FD_VARIABLE] = str(tap_fd)
+    os.execv(dbus_run_session,
+             [dbus_run_session, "--", sys.executable, os.path.abspath(__file__)] + sys.argv[1:])
+
+
+enter_session()
+TAP = os.fdopen(int(os.environ[TAP_FD_VARIABLE]), "w", buffering=1)
+
+
+def tap(line):
+    """Prints one line of TAP to the test's standard output."""
+    print(line, file=TAP)
+
+
 try:
     import gi
 
     gi.require_version("Atspi", "2.0")
     from gi.repository import Atspi
 except (ImportError, ValueError):
-    print("1..0 # SKIP no AT-SPI bindings for Python (python3-gi, gir1.2-atspi-2.0)")
+    tap("1..0 # SKIP no AT-SPI bindings for Python (python3-gi, gir1.2-atspi-2.0)")
     sys.exit(0)
 
 PAGES = ["Schedule", "Campaigns", "Demand", "Products", "Stations", "Costs"]
@@ -87,16 +124,16 @@ def main():
     env["LC_ALL"] = "C.UTF-8"
     env["LANGUAGE"] = ""
 
-    print("1..4")
+    tap("1..4")
     proc = subprocess.Popen([takt], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     failures = 0
     try:
         app = find_app()
         if app is None:
-            print("not ok 1 takt shows up on the accessibility bus")
-            print("Bail out! no application named takt")
+            tap("not ok 1 takt shows up on the accessibility bus")
+            tap("Bail out! no application named takt")
             return 1
-        print("ok 1 takt shows up on the accessibility bus as %r" % app.get_name())
+        tap("ok 1 takt shows up on the accessibility bus as %r" % app.get_name())
 
         def page_buttons():
             found = {}
@@ -109,10 +146,10 @@ def main():
 
         buttons = wait_for(page_buttons)
         if buttons is None:
-            print("not ok 2 the six pages are found by name")
+            tap("not ok 2 the six pages are found by name")
             failures += 1
             return 1
-        print("ok 2 the six pages are found by name: %s" % ", ".join(PAGES))
+        tap("ok 2 the six pages are found by name: %s" % ", ".join(PAGES))
 
         products = buttons["Products"]
         done = False
@@ -121,9 +158,9 @@ def main():
                 done = Atspi.Action.do_action(products, i)
                 break
         if not done:
-            print("not ok 3 Products is switched to through its action")
+            tap("not ok 3 Products is switched to through its action")
             return 1
-        print("ok 3 Products is switched to through its action")
+        tap("ok 3 Products is switched to through its action")
 
         # The page itself carries the accessible name "Products" too; it is
         # only filled when shown, so the name found inside it proves both
@@ -141,9 +178,9 @@ def main():
 
         node = wait_for(product_name)
         if node is None:
-            print("not ok 4 the Products page shows %r" % PRODUCT)
+            tap("not ok 4 the Products page shows %r" % PRODUCT)
             return 1
-        print("ok 4 the Products page shows %r (%s)" % (PRODUCT, node.get_role_name()))
+        tap("ok 4 the Products page shows %r (%s)" % (PRODUCT, node.get_role_name()))
         return 0
     finally:
         proc.terminate()
