@@ -507,8 +507,9 @@ update_date_buttons (TaktCampaignEditor *self)
   gtk_menu_button_set_label (self->start_button, start);
   gtk_menu_button_set_label (self->end_button, end);
   if (days >= 1)
-    length = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " day, inclusive",
-                                           "%" G_GINT64_FORMAT " days, inclusive", (gulong) days), days);
+    length = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld day, inclusive",
+                                           "%lld days, inclusive", (gulong) days),
+                             (long long) days);
   adw_action_row_set_subtitle (self->end_row, length != NULL ? length : "");
 }
 

@@ -408,9 +408,9 @@ update_status (TaktCampaignsPage *self)
   days = (preview->end - preview->start) / TAKT_DAY_S + 1;
   str = g_string_new (NULL);
   /* Translators: a campaign being dragged: its name, its new dates and its length */
-  g_string_append_printf (str, g_dngettext (GETTEXT_PACKAGE, "%s → %s (%" G_GINT64_FORMAT " day)",
-                                            "%s → %s (%" G_GINT64_FORMAT " days)", (gulong) days),
-                          campaign_name (campaign), dates, days);
+  g_string_append_printf (str, g_dngettext (GETTEXT_PACKAGE, "%s → %s (%lld day)",
+                                            "%s → %s (%lld days)", (gulong) days),
+                          campaign_name (campaign), dates, (long long) days);
 
   if (preview->start == campaign->start && preview->end == campaign->end)
     {
@@ -447,8 +447,8 @@ update_status (TaktCampaignsPage *self)
 
           g_string_append (str, " · ");
           /* Translators: late orders before → after a drag */
-          g_string_append_printf (str, _("late orders %" G_GINT64_FORMAT " → %" G_GINT64_FORMAT),
-                                  baseline->late_orders, stats->late_orders);
+          g_string_append_printf (str, _("late orders %lld → %lld"),
+                                  (long long) baseline->late_orders, (long long) stats->late_orders);
           g_string_append (str, " · ");
           /* Translators: the change of the plan's cost a drag would make */
           g_string_append_printf (str, _("cost %s"), delta);
@@ -460,9 +460,9 @@ update_status (TaktCampaignsPage *self)
           g_autofree char *total = takt_format_money (stats->total, currency);
 
           g_string_append (str, " · ");
-          g_string_append_printf (str, g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " late order",
-                                                    "%" G_GINT64_FORMAT " late orders", (gulong) stats->late_orders),
-                                  stats->late_orders);
+          g_string_append_printf (str, g_dngettext (GETTEXT_PACKAGE, "%lld late order",
+                                                    "%lld late orders", (gulong) stats->late_orders),
+                                  (long long) stats->late_orders);
           g_string_append (str, " · ");
           g_string_append_printf (str, _("cost %s"), total);
           if (stats->late_orders > 0)

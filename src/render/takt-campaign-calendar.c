@@ -454,9 +454,9 @@ takt_campaign_calendar_describe (const TaktCampaignCalendar *self,
       g_string_append_printf (str, _("\nCost per mille %s"), cpm);
     }
   g_string_append_printf (str, "\n");
-  g_string_append_printf (str, g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " unit expected",
-                                            "%" G_GINT64_FORMAT " units expected", (gulong) units),
-                          units);
+  g_string_append_printf (str, g_dngettext (GETTEXT_PACKAGE, "%lld unit expected",
+                                            "%lld units expected", (gulong) units),
+                          (long long) units);
   if (c->spend > 0)
     {
       g_autofree char *per = takt_chart_format_number ((double) units / c->spend, 3);
@@ -467,10 +467,10 @@ takt_campaign_calendar_describe (const TaktCampaignCalendar *self,
   if (c->lag_days > 0)
     {
       g_string_append (str, "\n");
-      g_string_append_printf (str, g_dngettext (GETTEXT_PACKAGE, "Due %" G_GINT64_FORMAT " day after each campaign day",
-                                                "Due %" G_GINT64_FORMAT " days after each campaign day",
+      g_string_append_printf (str, g_dngettext (GETTEXT_PACKAGE, "Due %lld day after each campaign day",
+                                                "Due %lld days after each campaign day",
                                                 (gulong) c->lag_days),
-                              c->lag_days);
+                              (long long) c->lag_days);
     }
   if (late == 0)
     g_string_append_printf (str, "\n%s", _("Ready: the plan makes every unit by its due day"));
@@ -478,10 +478,10 @@ takt_campaign_calendar_describe (const TaktCampaignCalendar *self,
     {
       g_string_append (str, "\n");
       g_string_append_printf (str, g_dngettext (GETTEXT_PACKAGE,
-                                                "At risk: %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " unit late",
-                                                "At risk: %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " units late",
+                                                "At risk: %lld of %lld unit late",
+                                                "At risk: %lld of %lld units late",
                                                 (gulong) units),
-                              late, units);
+                              (long long) late, (long long) units);
     }
   else
     g_string_append_printf (str, "\n%s", _("Not planned yet"));
@@ -503,8 +503,9 @@ bar_label (const TaktCampaignCalendar *self,
     return g_strdup (name);
   n = campaign_units (c);
   spend = takt_chart_format_currency (c->spend, currency_of (self), 0);
-  units = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " unit",
-                                        "%" G_GINT64_FORMAT " units", (gulong) n), n);
+  units = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld unit",
+                                        "%lld units", (gulong) n),
+                           (long long) n);
   return g_strdup_printf ("%s · %s · %s", name, spend, units);
 }
 
@@ -718,9 +719,9 @@ draw_piece (TaktCampaignCalendar *self,
         {
           g_autofree char *with = NULL;
 
-          with = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %" G_GINT64_FORMAT " late",
-                                               "%s · %" G_GINT64_FORMAT " late", (gulong) late),
-                                  label, late);
+          with = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %lld late",
+                                               "%s · %lld late", (gulong) late),
+                                  label, (long long) late);
           takt_chart_measure_text (f->small, with, &w, &h);
           if (w <= text_right - (r->x + 5))
             {

@@ -528,14 +528,17 @@ draw_group (TaktReport        *self,
   if (section == TAKT_REPORT_RUNS)
     {
       const TaktStation *st = g_ptr_array_index (self->plan->stations, group);
+      g_autofree char *machines = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld machine", "%lld machines",
+                                                                (gulong) st->machines),
+                                                   (long long) st->machines);
+      g_autofree char *steps = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u run step", "%u run steps",
+                                                             n_rows),
+                                                n_rows);
 
       if (!takt_gantt_color_parse (st->color, &chip))
         takt_gantt_color_from_rgb (0x9a9996, &chip);
       name = station_name (st);
-      detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " machine · %u run step",
-                                             "%" G_GINT64_FORMAT " machines · %u run steps",
-                                             (gulong) n_rows),
-                                st->machines, n_rows);
+      detail = g_strdup_printf ("%s · %s", machines, steps);
     }
   else
     {
@@ -683,7 +686,9 @@ draw_late_row (TaktReport           *self,
     }
   if (row->unmet > 0)
     /* Translators: units of an order never made, "5 unmet" */
-    cells[LATE_COL_UNITS] = g_strdup_printf (_("%" G_GINT64_FORMAT " unmet"), row->unmet);
+    cells[LATE_COL_UNITS] = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld unmet", "%lld unmet",
+                                                          (gulong) row->unmet),
+                                             (long long) row->unmet);
   else
     cells[LATE_COL_UNITS] = g_strdup_printf ("%" G_GINT64_FORMAT, row->late_units);
 

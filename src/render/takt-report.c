@@ -903,6 +903,41 @@ share_of_total (const TaktReport *self,
   return g_strdup_printf (_("%.0f %% of the total"), 100.0 * value / self->total);
 }
 
+/* What the plan holds, for the cover: "3 products, 2 stations with 5 machines, …",
+ * each count with its own plural form. */
+static char *
+format_contents (const TaktPlan *plan,
+                 gint64          machines)
+{
+  guint n_products = plan->products->len;
+  guint n_stations = plan->stations->len;
+  guint n_orders = plan->orders != NULL ? plan->orders->len : 0;
+  guint n_forecast = plan->forecast != NULL ? plan->forecast->len : 0;
+  guint n_campaigns = plan->campaigns != NULL ? plan->campaigns->len : 0;
+  g_autofree char *products = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u product", "%u products",
+                                                            n_products),
+                                               n_products);
+  g_autofree char *stations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u station", "%u stations",
+                                                            n_stations),
+                                               n_stations);
+  g_autofree char *with_machines = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld machine",
+                                                                 "%lld machines", (gulong) machines),
+                                                    (long long) machines);
+  g_autofree char *orders = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u order", "%u orders", n_orders),
+                                             n_orders);
+  g_autofree char *forecast = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u forecast day",
+                                                            "%u forecast days", n_forecast),
+                                               n_forecast);
+  g_autofree char *campaigns = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u campaign", "%u campaigns",
+                                                             n_campaigns),
+                                                n_campaigns);
+
+  /* Translators: the plan's contents on the report's cover: "3 products, 2 stations with
+   * 5 machines, 40 orders, 14 forecast days, 1 campaign"; each %s is a count with its noun */
+  return g_strdup_printf (_("%s, %s with %s, %s, %s, %s"),
+                          products, stations, with_machines, orders, forecast, campaigns);
+}
+
 static void
 draw_cover (TaktReport           *self,
             TaktReportPainter    *painter,
@@ -944,12 +979,7 @@ draw_cover (TaktReport           *self,
   draw_fact (painter, _("Made"), made, x, &y, w);
   for (guint s = 0; s < plan->stations->len; s++)
     machines += ((const TaktStation *) g_ptr_array_index (plan->stations, s))->machines;
-  contents = g_strdup_printf (_("%u products, %u stations with %" G_GINT64_FORMAT " machines, "
-                                "%u orders, %u forecast days, %u campaigns"),
-                              plan->products->len, plan->stations->len, machines,
-                              plan->orders != NULL ? plan->orders->len : 0,
-                              plan->forecast != NULL ? plan->forecast->len : 0,
-                              plan->campaigns != NULL ? plan->campaigns->len : 0);
+  contents = format_contents (plan, machines);
   draw_fact (painter, _("Plan"), contents, x, &y, w);
   y += 14;
 
@@ -979,6 +1009,7 @@ draw_cover (TaktReport           *self,
       g_autofree char *spend_note = NULL;
       g_autofree char *stock = takt_chart_format_number (self->average_stock, 1);
       g_autofree char *makespan = NULL;
+      gint64 demanded;
       g_autofree char *late_unmet = g_strdup_printf ("%" G_GINT64_FORMAT " / %" G_GINT64_FORMAT,
                                                      self->late_units, self->unmet_units);
       struct
@@ -989,10 +1020,14 @@ draw_cover (TaktReport           *self,
         const TaktGanttColor *color;
       } cards[12];
 
-      on_time_note = g_strdup_printf (_("of %" G_GINT64_FORMAT " units demanded"),
-                                      self->chart_data != NULL ? self->chart_data->demand_units : 0);
+      demanded = self->chart_data != NULL ? self->chart_data->demand_units : 0;
+      on_time_note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "of %lld unit demanded",
+                                                   "of %lld units demanded", (gulong) demanded),
+                                      (long long) demanded);
       late_orders_note = g_strdup_printf (_("of %u orders"), plan->orders != NULL ? plan->orders->len : 0);
-      runs_note = g_strdup_printf (_("%" G_GINT64_FORMAT " units made"), self->units);
+      runs_note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld unit made", "%lld units made",
+                                                (gulong) self->units),
+                                   (long long) self->units);
       if (self->bottleneck >= 0 && (guint) self->bottleneck < plan->stations->len)
         {
           const TaktStation *st = g_ptr_array_index (plan->stations, self->bottleneck);
@@ -1085,7 +1120,11 @@ draw_cover (TaktReport           *self,
         }
       if (shown < self->notes->len && y < body->y + body->height - 14)
         {
-          g_autofree char *more = g_strdup_printf (_("and %u more"), self->notes->len - shown);
+          guint rest = self->notes->len - shown;
+          /* Translators: more notes than the report's page lists */
+          g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
+                                                                rest),
+                                                   rest);
 
           takt_report_show_text (painter, REPORT_STYLE_BODY, more, x, y, w, 0, &dim_color);
         }
