@@ -13,79 +13,22 @@
 #include <math.h>
 
 #include "takt-format.h"
+#include "takt-money.h"
 #include "takt-time.h"
 
 #define MINUS_SIGN "\xe2\x88\x92"   /* U+2212 */
 
-static const char *
-currency_symbol (const char *currency)
-{
-  static const struct { const char *code; const char *symbol; } symbols[] = {
-    { "EUR", "€" }, { "USD", "$" }, { "GBP", "£" }, { "JPY", "¥" },
-    { "CNY", "¥" }, { "INR", "₹" }, { "KRW", "₩" }, { "PLN", "zł" },
-    { "CHF", "CHF" }, { "SEK", "kr" }, { "NOK", "kr" }, { "DKK", "kr" },
-    { "CZK", "Kč" }, { "BRL", "R$" }, { "CAD", "CA$" }, { "AUD", "A$" },
-  };
-
-  if (currency == NULL || currency[0] == '\0')
-    return "€";
-
-  for (guint i = 0; i < G_N_ELEMENTS (symbols); i++)
-    if (g_ascii_strcasecmp (currency, symbols[i].code) == 0)
-      return symbols[i].symbol;
-
-  return currency;
-}
-
-/* The number with the locale's digit grouping, without a sign.  The C
- * locale has no grouping; its English convention, a comma, is used then. */
-static char *
-format_grouped (double value,
-                int    digits)
-{
-  const struct lconv *conv = localeconv ();
-  g_autofree char *plain = g_strdup_printf ("%.*f", digits, fabs (value));
-  const char *sep = conv->thousands_sep;
-  g_autoptr(GString) str = g_string_new (NULL);
-  gsize int_len = 0;
-
-  if (sep == NULL || sep[0] == '\0')
-    sep = g_strcmp0 (conv->decimal_point, ",") == 0 ? "\xe2\x80\xaf" : ",";
-
-  while (g_ascii_isdigit (plain[int_len]))
-    int_len++;
-
-  for (gsize i = 0; i < int_len; i++)
-    {
-      if (i > 0 && (int_len - i) % 3 == 0)
-        g_string_append (str, sep);
-      g_string_append_c (str, plain[i]);
-    }
-  g_string_append (str, plain + int_len);
-
-  return g_string_free (g_steal_pointer (&str), FALSE);
-}
-
 /**
  * takt_format_money:
  *
- * Returns: an amount with its currency, e.g. "€1,234.50"
+ * Returns: an amount with its currency, e.g. "€1,234.50" (the render
+ *   library's takt_money_format() with cents, as every page writes money)
  */
 char *
 takt_format_money (double      amount,
                    const char *currency)
 {
-  g_autofree char *number = NULL;
-  g_autofree char *money = NULL;
-
-  if (fabs (amount) < 0.005)
-    amount = 0;
-  number = format_grouped (amount, 2);
-
-  /* Translators: an amount of money: %1$s is the currency symbol, %2$s the
-   * number ("€1,234.50"); reorder for your language ("1.234,50 €"). */
-  money = g_strdup_printf (_("%1$s%2$s"), currency_symbol (currency), number);
-  return g_strconcat (amount < 0 ? MINUS_SIGN : "", money, NULL);
+  return takt_money_format (amount, currency, 2);
 }
 
 /**
@@ -97,19 +40,13 @@ char *
 takt_format_money_delta (double      delta,
                          const char *currency)
 {
-  g_autofree char *money = NULL;
-
-  if (fabs (delta) < 0.005)
-    return takt_format_money (0, currency);
-
-  money = takt_format_money (fabs (delta), currency);
-  return g_strconcat (delta < 0 ? MINUS_SIGN : "+", money, NULL);
+  return takt_money_format_delta (delta, currency, 2);
 }
 
 char *
 takt_format_count (gint64 count)
 {
-  g_autofree char *number = format_grouped ((double) count, 0);
+  g_autofree char *number = takt_number_format_grouped ((double) count, 0);
 
   return g_strconcat (count < 0 ? MINUS_SIGN : "", number, NULL);
 }
@@ -118,7 +55,7 @@ char *
 takt_format_number (double value,
                      int    digits)
 {
-  g_autofree char *number = format_grouped (value, digits);
+  g_autofree char *number = takt_number_format_grouped (value, digits);
 
   return g_strconcat (value < 0 && fabs (value) >= 0.5 * pow (10, -digits) ? MINUS_SIGN : "",
                       number, NULL);

@@ -16,6 +16,7 @@
 #include "takt-chart-private.h"
 #include "takt-chart-views.h"
 #include "takt-demand.h"
+#include "takt-money.h"
 #include "takt-time.h"
 
 #define PAD        8.0
@@ -441,13 +442,13 @@ takt_campaign_calendar_describe (const TaktCampaignCalendar *self,
   from = takt_chart_format_datetime (c->start, C_("campaign dates", "%a %-e %b"));
   to = takt_chart_format_datetime (c->end, C_("campaign dates", "%a %-e %b %Y"));
   g_string_append_printf (str, "\n%s – %s · %s", from, to, takt_campaign_channel_label (c->channel));
-  spend = takt_chart_format_currency (c->spend, currency_of (self), 0);
+  spend = takt_money_format (c->spend, currency_of (self), 2);
   impressions = takt_chart_format_number ((double) c->impressions, 0);
   /* Translators: a campaign's spend and its reach */
   g_string_append_printf (str, _("\nSpend %s · %s impressions"), spend, impressions);
   if (c->impressions > 0)
     {
-      g_autofree char *cpm = takt_chart_format_currency (c->spend / (double) c->impressions * 1000.0,
+      g_autofree char *cpm = takt_money_format (c->spend / (double) c->impressions * 1000.0,
                                                          currency_of (self), 2);
 
       /* Translators: the cost per thousand impressions */
@@ -502,7 +503,7 @@ bar_label (const TaktCampaignCalendar *self,
   if (!details)
     return g_strdup (name);
   n = campaign_units (c);
-  spend = takt_chart_format_currency (c->spend, currency_of (self), 0);
+  spend = takt_money_format (c->spend, currency_of (self), 0);
   units = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld unit",
                                         "%lld units", (gulong) n),
                            (long long) n);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "takt-chart-private.h"
+#include "takt-money.h"
 #include "takt-time.h"
 
 #define PAD          8.0    /* around the drawing */
@@ -424,60 +425,13 @@ char *
 takt_chart_format_number (double value,
                           int    decimals)
 {
+  g_autofree char *digits = NULL;
+
   decimals = CLAMP (decimals, 0, 10);
   if (fabs (value) < 0.5 * pow (10.0, -decimals))
     value = 0;
-  return g_strdup_printf ("%'.*f", decimals, value);
-}
-
-static const char *
-currency_symbol (const char *code,
-                 gboolean   *prefix)
-{
-  static const struct { const char *code; const char *symbol; gboolean prefix; } symbols[] = {
-    { "EUR", "€", FALSE },
-    { "USD", "$", TRUE },
-    { "GBP", "£", TRUE },
-    { "JPY", "¥", TRUE },
-    { "CNY", "¥", TRUE },
-    { "INR", "₹", TRUE },
-    { "KRW", "₩", TRUE },
-    { "PLN", "zł", FALSE },
-    { "SEK", "kr", FALSE },
-    { "NOK", "kr", FALSE },
-    { "DKK", "kr.", FALSE },
-    { "CZK", "Kč", FALSE },
-  };
-
-  *prefix = FALSE;
-  if (code == NULL || *code == '\0')
-    return "";
-  for (guint i = 0; i < G_N_ELEMENTS (symbols); i++)
-    if (g_ascii_strcasecmp (code, symbols[i].code) == 0)
-      {
-        *prefix = symbols[i].prefix;
-        return symbols[i].symbol;
-      }
-  return code;
-}
-
-char *
-takt_chart_format_currency (double      value,
-                            const char *currency,
-                            int         decimals)
-{
-  g_autofree char *number = NULL;
-  const char *symbol;
-  gboolean prefix;
-
-  symbol = currency_symbol (currency, &prefix);
-  number = takt_chart_format_number (fabs (value), decimals);
-  if (*symbol == '\0')
-    return g_strdup_printf ("%s%s", value < 0 && strcmp (number, "0") != 0 ? "−" : "", number);
-  if (prefix)
-    return g_strdup_printf ("%s%s%s", value < 0 ? "−" : "", symbol, number);
-  /* A no-break space between the number and its unit. */
-  return g_strdup_printf ("%s%s\u00a0%s", value < 0 ? "−" : "", number, symbol);
+  digits = takt_number_format_grouped (value, decimals);
+  return g_strconcat (value < 0 ? "−" : "", digits, NULL);
 }
 
 char *
@@ -1045,7 +999,7 @@ format_value (const TaktChart *self,
   switch (axis->format)
     {
     case TAKT_CHART_FORMAT_CURRENCY:
-      return takt_chart_format_currency (value, self->currency, 2);
+      return takt_money_format (value, self->currency, 2);
     case TAKT_CHART_FORMAT_PERCENT:
       return g_strdup_printf ("%.1f\u00a0%%", value * 100);
     case TAKT_CHART_FORMAT_DURATION:

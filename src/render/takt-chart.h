@@ -107,12 +107,9 @@ typedef enum
   TAKT_CHART_FORMAT_DURATION,   /* seconds, shown in s, min or h by range */
 } TaktChartFormat;
 
-/* "1,234.50 €" / "$1,234.50" (grouping and decimal point of the locale; a
- * symbol for the common ISO 4217 codes, else the code). */
-char         *takt_chart_format_currency  (double       value,
-                                           const char  *currency,
-                                           int          decimals);
-/* A number with the locale's grouping. */
+/* Money is written by takt_money_format() (takt-money.h). */
+
+/* A number with the locale's grouping ("1,234.5", "−12"). */
 char         *takt_chart_format_number    (double       value,
                                            int          decimals);
 /* "45 s", "12.5 min", "3.2 h". */

@@ -25,6 +25,7 @@
 
 #include "takt-chart-private.h"
 #include "takt-chart-views.h"
+#include "takt-money.h"
 #include "takt-report-private.h"
 #include "takt-time.h"
 
@@ -890,7 +891,7 @@ money (const TaktReport *self,
 {
   const char *currency = self->plan->currency != NULL && *self->plan->currency ? self->plan->currency : "EUR";
 
-  return takt_chart_format_currency (value, currency, 2);
+  return takt_money_format (value, currency, 2);
 }
 
 static char *

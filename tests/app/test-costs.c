@@ -22,6 +22,7 @@
 #include "takt-costs-page.h"
 #include "takt-format.h"
 #include "takt-kpi-card.h"
+#include "takt-money.h"
 #include "takt-window.h"
 #include "test-app-common.h"
 
@@ -336,7 +337,7 @@ test_chart_hover (void)
   readout = takt_chart_widget_get_readout (widget);
   g_test_message ("read-out at (%.1f, %.1f): %s", rect.x + rect.width / 2, rect.y + rect.height / 2, readout);
   g_assert_nonnull (readout);
-  setup = takt_chart_format_currency (data->setup[busiest], "EUR", 2);
+  setup = takt_money_format (data->setup[busiest], "EUR", 2);
   g_assert_nonnull (strstr (readout, setup));
   g_assert_nonnull (strstr (readout, "Setup"));
 

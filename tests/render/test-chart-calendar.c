@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "takt-campaign-calendar.h"
+#include "takt-money.h"
 #include "takt-time.h"
 #include "test-chart-fixture.h"
 
@@ -335,6 +336,26 @@ test_timeline (void)
   canvas_clear (&c);
 }
 
+/* Money reads as everywhere else in Takt (takt_money_format(): the
+ * Campaigns page, the Costs page and the report use it too). */
+static void
+test_money (void)
+{
+  g_autoptr(TaktPlan) plan = fixture_load (plan_json);
+  g_autoptr(TaktCampaignCalendar) cal = takt_campaign_calendar_new (plan);
+  g_autofree char *text = takt_campaign_calendar_describe (cal, 1);
+  g_autofree char *spend = takt_money_format (1500, "EUR", 2);
+  g_autofree char *cpm = takt_money_format (6, "EUR", 2);
+
+  g_test_message ("%s", text);
+  g_assert_cmpstr (spend, ==, "€1,500.00");
+  g_assert_nonnull (strstr (text, "Spend €1,500.00 · 250,000 impressions"));
+  g_assert_nonnull (strstr (text, "Cost per mille €6.00"));
+  g_assert_null (strstr (text, "1500"));
+  g_assert_null (strstr (text, "0 €"));
+  g_assert_null (strstr (text, "0\u00a0€"));
+}
+
 /* Launch readiness: ready when every unit is made by its due day. */
 static void
 test_readiness (void)
@@ -366,7 +387,7 @@ test_readiness (void)
   unknown_text = takt_campaign_calendar_describe (cal, 0);
   g_assert_nonnull (strstr (unknown_text, "Not planned yet"));
   g_assert_nonnull (strstr (unknown_text, "5 units expected"));
-  g_assert_nonnull (strstr (unknown_text, "Cost per mille 10.00"));
+  g_assert_nonnull (strstr (unknown_text, "Cost per mille €10.00"));
   g_assert_nonnull (strstr (unknown_text, "0.050 units per EUR"));
 
   takt_campaign_calendar_set_month (cal, 2026, 12);
@@ -407,6 +428,7 @@ main (int   argc,
   g_test_add_func ("/campaign-calendar/timeline", test_timeline);
   g_test_add_func ("/campaign-calendar/natural-height", test_natural_height);
   g_test_add_func ("/campaign-calendar/readiness", test_readiness);
+  g_test_add_func ("/campaign-calendar/money", test_money);
   rc = g_test_run ();
   /* Pango's font map and cairo's caches live until exit: release them so
    * that valgrind sees only what the charts leak. */

@@ -6,12 +6,14 @@
 
 #define G_LOG_DOMAIN "test-chart"
 
+#include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <pango/pangocairo.h>
 #include <math.h>
 #include <string.h>
 
 #include "takt-chart.h"
+#include "takt-money.h"
 #include "takt-time.h"
 
 /* ---- pixels ---- */
@@ -258,23 +260,84 @@ test_date_ticks (void)
 static void
 test_formats (void)
 {
-  g_autofree char *eur = takt_chart_format_currency (1234.5, "EUR", 2);
-  g_autofree char *usd = takt_chart_format_currency (-12, "USD", 0);
-  g_autofree char *xyz = takt_chart_format_currency (3, "CHF", 1);
+  g_autofree char *eur = takt_money_format (1234.5, "EUR", 2);
+  g_autofree char *usd = takt_money_format (-12, "USD", 0);
+  g_autofree char *chf = takt_money_format (3, "CHF", 1);
+  g_autofree char *xyz = takt_money_format (1450, "XYZ", 0);
+  g_autofree char *plain = takt_money_format (1450, NULL, 0);
+  g_autofree char *tiny = takt_money_format (-0.004, "EUR", 2);
+  g_autofree char *gain = takt_money_format_delta (8.5, "EUR", 2);
+  g_autofree char *loss = takt_money_format_delta (-120, "EUR", 2);
+  g_autofree char *none = takt_money_format_delta (0.001, "EUR", 2);
+  g_autofree char *count = takt_chart_format_number (-1234567, 0);
   g_autofree char *min = takt_chart_format_duration (750);
   g_autofree char *hours = takt_chart_format_duration (5 * 3600);
   g_autofree char *date = takt_chart_format_date (takt_days_from_civil (2026, 12, 3) * TAKT_DAY_S,
                                                   TAKT_CHART_DATE_DAY);
 
-  g_assert_nonnull (strstr (eur, "1234.50"));
-  g_assert_nonnull (strstr (eur, "€"));
-  g_assert_true (g_str_has_suffix (usd, "$12"));
-  g_assert_true (g_str_has_prefix (usd, "−"));
-  g_assert_nonnull (strstr (xyz, "CHF"));
+  /* The C locale: English order, a comma between thousands, U+2212 for
+   * minus, a no-break space after a symbol written with letters. */
+  g_assert_cmpstr (eur, ==, "€1,234.50");
+  g_assert_cmpstr (usd, ==, "−$12");
+  g_assert_cmpstr (chf, ==, "CHF\u00a03.0");
+  g_assert_cmpstr (xyz, ==, "XYZ\u00a01,450");
+  g_assert_cmpstr (plain, ==, "€1,450");
+  g_assert_cmpstr (tiny, ==, "€0.00");
+  g_assert_cmpstr (gain, ==, "+€8.50");
+  g_assert_cmpstr (loss, ==, "−€120.00");
+  g_assert_cmpstr (none, ==, "€0.00");
+  g_assert_cmpstr (count, ==, "−1,234,567");
   g_assert_cmpstr (min, ==, "12.5 min");
   g_assert_cmpstr (hours, ==, "5.0 h");
   /* "%e %b" without the padding of single-digit days. */
   g_assert_cmpstr (date, ==, "3 Dec");
+}
+
+/* Money in German: the locale's grouping and decimal point, and the
+ * translation's order, the symbol after the number. */
+static void
+test_formats_german (void)
+{
+  const char *build_root = g_getenv ("TAKT_BUILD_ROOT");
+  g_autofree char *locale_dir = NULL;
+  g_autofree char *mo = NULL;
+  g_autofree char *saved_all = g_strdup (setlocale (LC_ALL, NULL));
+  g_autofree char *eur = NULL;
+  g_autofree char *usd = NULL;
+  g_autofree char *chf = NULL;
+  g_autofree char *loss = NULL;
+
+  if (build_root == NULL)
+    {
+      g_test_skip ("TAKT_BUILD_ROOT is not set");
+      return;
+    }
+  locale_dir = g_build_filename (build_root, "po", NULL);
+  mo = g_build_filename (locale_dir, "de", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the German catalogue is not built");
+      return;
+    }
+  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+    {
+      g_test_skip ("the de_DE.UTF-8 locale is not installed");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  eur = takt_money_format (1234.5, "EUR", 2);
+  usd = takt_money_format (-12, "USD", 0);
+  chf = takt_money_format (1450, "CHF", 0);
+  loss = takt_money_format_delta (-120, "EUR", 2);
+  g_test_message ("de_DE: %s, %s, %s, %s", eur, usd, chf, loss);
+
+  setlocale (LC_ALL, saved_all);
+  g_assert_cmpstr (eur, ==, "1.234,50\u00a0€");
+  g_assert_cmpstr (usd, ==, "−12\u00a0$");
+  g_assert_cmpstr (chf, ==, "1.450\u00a0CHF");
+  g_assert_cmpstr (loss, ==, "−120,00\u00a0€");
 }
 
 /* ---- bars ---- */
@@ -713,6 +776,7 @@ main (int   argc,
   g_test_add_func ("/chart/ticks/properties", test_nice_ticks_properties);
   g_test_add_func ("/chart/ticks/dates", test_date_ticks);
   g_test_add_func ("/chart/formats", test_formats);
+  g_test_add_func ("/chart/formats/german", test_formats_german);
   g_test_add_func ("/chart/bars/stacked-pixels", test_stacked_bar_pixels);
   g_test_add_func ("/chart/bars/grouped-secondary", test_grouped_secondary);
   g_test_add_func ("/chart/bars/horizontal", test_horizontal_bars);
