@@ -430,9 +430,6 @@ main (int   argc,
   g_test_add_func ("/campaign-calendar/readiness", test_readiness);
   g_test_add_func ("/campaign-calendar/money", test_money);
   rc = g_test_run ();
-  /* Pango's font map and cairo's caches live until exit: release them so
-   * that valgrind sees only what the charts leak. */
-  pango_cairo_font_map_set_default (NULL);
-  cairo_debug_reset_static_data ();
+  fixture_release_fonts ();
   return rc;
 }

@@ -429,9 +429,6 @@ main (int   argc,
   g_test_add_func ("/chart-data/sample/planner", test_daily_sums_match_planner);
   g_test_add_func ("/chart-data/views", test_views);
   rc = g_test_run ();
-  /* Pango's font map and cairo's caches live until exit: release them so
-   * that valgrind sees only what the charts leak. */
-  pango_cairo_font_map_set_default (NULL);
-  cairo_debug_reset_static_data ();
+  fixture_release_fonts ();
   return rc;
 }

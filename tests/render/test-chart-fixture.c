@@ -7,6 +7,7 @@
 #define G_LOG_DOMAIN "test-chart"
 
 #include <math.h>
+#include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -342,4 +343,16 @@ fixture_costs (const TaktPlan     *plan,
     }
   for (guint s = 0; s < n_stations; s++)
     takt_work_time_free (work[s]);
+}
+
+void
+fixture_release_fonts (void)
+{
+  PangoFontMap *map = pango_cairo_font_map_get_default ();
+  gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_atomic_int_get (&G_OBJECT (map)->ref_count) > 1 && g_get_monotonic_time () < until)
+    g_usleep (1000);
+  pango_cairo_font_map_set_default (NULL);
+  cairo_debug_reset_static_data ();
 }

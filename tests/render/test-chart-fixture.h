@@ -37,4 +37,12 @@ void          fixture_costs         (const TaktPlan     *plan,
                                      double             *setup,
                                      double             *tardiness);
 
+/* At the end of a test program: releases Pango's default font map and
+ * cairo's static caches, so that valgrind sees only what the code under
+ * test leaks.  The font map's fontconfig set-up runs in a GLib worker
+ * thread that holds a reference to the map for a while; this waits (up to
+ * 5 s) until that reference is dropped, else the map would be finalized in
+ * that thread while cairo's caches are torn down here. */
+void          fixture_release_fonts (void);
+
 G_END_DECLS

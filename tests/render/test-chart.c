@@ -15,6 +15,7 @@
 #include "takt-chart.h"
 #include "takt-money.h"
 #include "takt-time.h"
+#include "test-chart-fixture.h"
 
 /* ---- pixels ---- */
 
@@ -785,9 +786,6 @@ main (int   argc,
   g_test_add_func ("/chart/hit-test/bars", test_hit_test_bars);
   g_test_add_func ("/chart/empty", test_empty_state);
   rc = g_test_run ();
-  /* Pango's font map and cairo's caches live until exit: release them so
-   * that valgrind sees only what the charts leak. */
-  pango_cairo_font_map_set_default (NULL);
-  cairo_debug_reset_static_data ();
+  fixture_release_fonts ();
   return rc;
 }
