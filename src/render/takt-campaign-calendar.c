@@ -84,6 +84,9 @@ struct _TaktCampaignCalendar
   double                   px_per_day;
   GArray                  *pieces;
   GArray                  *lanes;
+  GArray                  *header_texts;   /* TaktChartRect: title, note, axis labels */
+  gboolean                 has_note;
+  TaktChartRect            note;
 };
 
 typedef struct
@@ -123,6 +126,7 @@ takt_campaign_calendar_new (const TaktPlan *plan)
   self->show_title = TRUE;
   self->pieces = g_array_new (FALSE, TRUE, sizeof (Piece));
   self->lanes = g_array_new (FALSE, TRUE, sizeof (Lane));
+  self->header_texts = g_array_new (FALSE, TRUE, sizeof (TaktChartRect));
   return self;
 }
 
@@ -134,6 +138,7 @@ takt_campaign_calendar_free (TaktCampaignCalendar *self)
   g_free (self->late);
   g_array_unref (self->pieces);
   g_array_unref (self->lanes);
+  g_array_unref (self->header_texts);
   g_free (self);
 }
 
@@ -791,6 +796,19 @@ in_horizon (const TaktCampaignCalendar *self,
   return day >= hs && day < hs + self->plan->horizon_days * TAKT_DAY_S;
 }
 
+/* Keeps where a text of the header or the axis went, for the tests. */
+static void
+add_header_text (TaktCampaignCalendar *self,
+                 double                x,
+                 double                y,
+                 double                width,
+                 double                height)
+{
+  TaktChartRect r = { x, y, width, height };
+
+  g_array_append_val (self->header_texts, r);
+}
+
 static void
 draw_title (TaktCampaignCalendar *self,
             Frame                *f,
@@ -802,9 +820,21 @@ draw_title (TaktCampaignCalendar *self,
   if (!self->show_title)
     return;
   takt_chart_measure_text (f->title, title, &w, &h);
+  /* Cut with an ellipsis where the drawing is narrower than the title. */
+  if (w > self->rect.width - 2 * PAD)
+    {
+      int pw, ph;
+
+      pango_layout_set_width (f->title, (int) (MAX (self->rect.width - 2 * PAD, 1) * PANGO_SCALE));
+      pango_layout_set_ellipsize (f->title, PANGO_ELLIPSIZE_END);
+      pango_layout_get_pixel_size (f->title, &pw, &ph);
+      w = pw;
+      h = ph;
+    }
   cairo_move_to (f->cr, self->rect.x + PAD, *y);
   takt_chart_set_source (f->cr, &f->theme->text, 1);
   pango_cairo_show_layout (f->cr, f->title);
+  add_header_text (self, self->rect.x + PAD, *y, w, h);
   *y += h + 6;
 }
 
@@ -1046,21 +1076,39 @@ draw_timeline (TaktCampaignCalendar *self,
     title = g_strdup_printf ("%s – %s", a, b);
   }
   {
-    /* What the thin line under a bar means, at the right of the title. */
+    /* What the thin line under a bar means: at the right of the title when
+     * it fits there, else on a line of its own above the axis (never in
+     * the row of the week labels); left out when even that is too narrow. */
     const char *note = _("Thin line: the days its units fall due");
+    double left = self->rect.x + PAD, right = self->rect.x + self->rect.width - PAD;
     double w, h, title_w = 0;
+    gboolean beside_title;
 
     if (self->show_title)
       takt_chart_measure_text (f->title, title, &title_w, NULL);
     takt_chart_measure_text (f->small, note, &w, &h);
-    if (self->rect.x + PAD + title_w + 24 + w <= self->rect.x + self->rect.width - PAD)
+    beside_title = self->show_title && left + title_w + 24 + w <= right;
+    if (beside_title || left + w <= right)
       {
-        cairo_move_to (cr, self->rect.x + self->rect.width - PAD - w, y + 3);
+        double note_y;
+
+        if (!beside_title)
+          draw_title (self, f, &y, title);
+        note_y = beside_title ? y + 3 : y;
+        cairo_move_to (cr, right - w, note_y);
         takt_chart_set_source (cr, &f->theme->dim_text, 1);
         pango_cairo_show_layout (cr, f->small);
+        self->has_note = TRUE;
+        self->note = (TaktChartRect) { right - w, note_y, w, h };
+        add_header_text (self, right - w, note_y, w, h);
+        if (beside_title)
+          draw_title (self, f, &y, title);
+        else
+          y += h + 4;
       }
+    else
+      draw_title (self, f, &y, title);
   }
-  draw_title (self, f, &y, title);
 
   items = collect_items (self, first, end);
   for (guint i = 0; i < items->len; i++)
@@ -1149,6 +1197,7 @@ draw_timeline (TaktCampaignCalendar *self,
                 cairo_move_to (cr, x + 4, y);
                 takt_chart_set_source (cr, &f->theme->text, 1);
                 pango_cairo_show_layout (cr, f->bold);
+                add_header_text (self, x + 4, y, w, h);
                 label_right = x + 4 + w + 6;
               }
           }
@@ -1161,6 +1210,7 @@ draw_timeline (TaktCampaignCalendar *self,
             cairo_move_to (cr, x - 0.5 + (self->px_per_day - w) / 2, y + f->small_h + 4);
             takt_chart_set_source (cr, day == self->today ? &f->theme->accent : &f->theme->dim_text, 1);
             pango_cairo_show_layout (cr, f->small);
+            add_header_text (self, x - 0.5 + (self->px_per_day - w) / 2, y + f->small_h + 4, w, h);
           }
       }
   }
@@ -1336,6 +1386,8 @@ takt_campaign_calendar_draw (TaktCampaignCalendar *self,
 
   g_array_set_size (self->pieces, 0);
   g_array_set_size (self->lanes, 0);
+  g_array_set_size (self->header_texts, 0);
+  self->has_note = FALSE;
   self->rect = *rect;
   self->grid = *rect;
   self->grid.width = 0;
@@ -1460,6 +1512,31 @@ takt_campaign_calendar_get_day_rect (const TaktCampaignCalendar *self,
       rect->height = self->cell_h;
     }
   return TRUE;
+}
+
+gboolean
+takt_campaign_calendar_get_note_rect (const TaktCampaignCalendar *self,
+                                      TaktChartRect              *rect)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!self->drawn || !self->has_note)
+    return FALSE;
+  if (rect != NULL)
+    *rect = self->note;
+  return TRUE;
+}
+
+GArray *
+takt_campaign_calendar_get_header_text_rects (const TaktCampaignCalendar *self)
+{
+  GArray *rects = g_array_new (FALSE, TRUE, sizeof (TaktChartRect));
+
+  g_return_val_if_fail (self != NULL, rects);
+
+  if (self->drawn)
+    g_array_append_vals (rects, self->header_texts->data, self->header_texts->len);
+  return rects;
 }
 
 GArray *

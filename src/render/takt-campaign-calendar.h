@@ -140,6 +140,14 @@ gboolean              takt_campaign_calendar_get_day_rect (const TaktCampaignCal
 GArray               *takt_campaign_calendar_get_bar_rects (const TaktCampaignCalendar *self,
                                                             int                  campaign);
 
+/* The timeline's note on what the thin lines under the bars mean, as
+ * drawn; FALSE when it was left out (too narrow, or the month grid). */
+gboolean              takt_campaign_calendar_get_note_rect (const TaktCampaignCalendar *self,
+                                                            TaktChartRect       *rect);
+/* Every text of the header and the axis as drawn (the title, the note, the
+ * week and day labels), a new GArray of TaktChartRect; none overlaps another. */
+GArray               *takt_campaign_calendar_get_header_text_rects (const TaktCampaignCalendar *self);
+
 /* The text beside a campaign (and its hover read-out): dates, channel,
  * spend, impressions, cost per mille, expected units, units per currency
  * unit and its readiness. */

@@ -336,6 +336,90 @@ test_timeline (void)
   canvas_clear (&c);
 }
 
+static gboolean
+rects_overlap (const TaktChartRect *a,
+               const TaktChartRect *b)
+{
+  /* Touching edges are not an overlap. */
+  return a->x < b->x + b->width - 0.5 && b->x < a->x + a->width - 0.5 &&
+         a->y < b->y + b->height - 0.5 && b->y < a->y + a->height - 0.5;
+}
+
+/* The timeline's header: the title, the note on the thin lines and the
+ * week and day labels never overlap, at any width, with the title shown
+ * (the PDF report) or not (the app, which shows it in its toolbar). */
+static void
+test_timeline_header (void)
+{
+  g_autoptr(TaktPlan) plan = fixture_load_sample ();
+  g_autoptr(TaktCampaignCalendar) cal = NULL;
+  TaktGanttTheme theme;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint drawings = 0, with_note = 0, own_line = 0;
+
+  if (plan == NULL)
+    plan = fixture_load (plan_json);
+  takt_gantt_theme_init_light (&theme);
+  cal = takt_campaign_calendar_new (plan);
+  takt_campaign_calendar_set_mode (cal, TAKT_CAMPAIGN_CALENDAR_TIMELINE);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1600, 400);
+  cr = cairo_create (surface);
+
+  for (int show_title = 0; show_title < 2; show_title++)
+    for (guint weeks = 2; weeks <= 8; weeks += 3)
+      for (double width = 240; width <= 1600; width += 16)
+        {
+          TaktChartRect r = { 0, 0, width, 400 };
+          g_autoptr(GArray) texts = NULL;
+          TaktChartRect note, first_day;
+
+          takt_campaign_calendar_set_show_title (cal, show_title);
+          takt_campaign_calendar_set_timeline (cal, plan->horizon_start, weeks);
+          takt_campaign_calendar_draw (cal, cr, &r, &theme, 1);
+          drawings++;
+          texts = takt_campaign_calendar_get_header_text_rects (cal);
+          g_assert_cmpuint (texts->len, >=, 1);
+          for (guint i = 0; i < texts->len; i++)
+            {
+              const TaktChartRect *a = &g_array_index (texts, TaktChartRect, i);
+
+              if (a->x < 0 || a->x + a->width > width + 0.5)
+                g_error ("at %.0f px, %u weeks, title %s: text %u (%.1f, %.1f, %.1f × %.1f) runs out of "
+                         "the drawing", width, weeks, show_title ? "shown" : "hidden",
+                         i, a->x, a->y, a->width, a->height);
+              for (guint j = i + 1; j < texts->len; j++)
+                {
+                  const TaktChartRect *b = &g_array_index (texts, TaktChartRect, j);
+
+                  if (rects_overlap (a, b))
+                    g_error ("at %.0f px, %u weeks, title %s: text %u (%.1f, %.1f, %.1f × %.1f) overlaps "
+                             "text %u (%.1f, %.1f, %.1f × %.1f)", width, weeks, show_title ? "shown" : "hidden",
+                             i, a->x, a->y, a->width, a->height, j, b->x, b->y, b->width, b->height);
+                }
+            }
+          if (!takt_campaign_calendar_get_note_rect (cal, &note))
+            {
+              /* Left out only when it cannot fit at all. */
+              g_assert_cmpfloat (width, <, 320);
+              continue;
+            }
+          with_note++;
+          /* Above the lanes, inside the drawing. */
+          g_assert_cmpfloat (note.x, >=, 0);
+          g_assert_cmpfloat (note.x + note.width, <=, width);
+          g_assert_true (takt_campaign_calendar_get_day_rect (cal, takt_day_start (plan->horizon_start), &first_day));
+          g_assert_cmpfloat (note.y + note.height, <=, first_day.y);
+          if (!show_title || (texts->len > 1 && g_array_index (texts, TaktChartRect, 0).y + 0.5 < note.y))
+            own_line++;
+        }
+  g_test_message ("%u drawings, the note in %u, on a line of its own in %u", drawings, with_note, own_line);
+  g_assert_cmpuint (with_note, >, drawings / 2);
+  g_assert_cmpuint (own_line, >, 0);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 /* Money reads as everywhere else in Takt (takt_money_format(): the
  * Campaigns page, the Costs page and the report use it too). */
 static void
@@ -426,6 +510,7 @@ main (int   argc,
   g_test_add_func ("/campaign-calendar/month/cells", test_month_grid_cells);
   g_test_add_func ("/campaign-calendar/month/bars", test_month_grid_bars);
   g_test_add_func ("/campaign-calendar/timeline", test_timeline);
+  g_test_add_func ("/campaign-calendar/timeline-header", test_timeline_header);
   g_test_add_func ("/campaign-calendar/natural-height", test_natural_height);
   g_test_add_func ("/campaign-calendar/readiness", test_readiness);
   g_test_add_func ("/campaign-calendar/money", test_money);
