@@ -17,10 +17,10 @@
 #include "takt-format.h"
 #include "takt-kpi-card.h"
 
-/* The longest search the comparison runs per strategy (three of them, on
- * a copy of the plan, beside the document's own re-plan). */
+/* The longest search the comparison runs for just in time when the plan
+ * uses another strategy (level and push are constructions: no search). */
 #define COMPARISON_MAX_MS   2000
-/* Edits in a row start one comparison, after the last of them. */
+/* Edits in a row start one comparison, this long after the last of them. */
 #define COMPARISON_DELAY_MS 400
 
 struct _TaktCostsPage
@@ -49,17 +49,24 @@ struct _TaktCostsPage
   TaktChartData        *data;
   int                   cumulative_product;
 
-  /* The strategy comparison. */
+  /* The strategy comparison.  The document's own plan stands for the
+   * plan's strategy; the two others are planned on a copy of the plan in a
+   * worker ("the others"), only while the page is shown. */
   TaktDocument         *watched;
   gulong                watched_changed;
-  GCancellable         *comparison_cancellable;
-  guint                 comparison_source;
-  guint                 comparison_revision;
+  GCancellable         *comparison_cancellable;   /* the others being planned */
+  guint                 comparison_source;        /* waiting for edits to settle */
   guint                 running_revision;
+  gboolean              others_valid;
+  guint                 others_revision;
+  TaktStrategy          others_skip;              /* the strategy left to the document */
+  TaktPlanStats        *others[TAKT_N_STRATEGIES];
   gboolean              comparison_valid;
+  guint                 comparison_revision;
   gint64                comparison_limit_ms;
   TaktPlanStats        *comparison[TAKT_N_STRATEGIES];
   char                 *comparison_summary;
+  guint                 planner_runs;
 };
 
 G_DEFINE_FINAL_TYPE (TaktCostsPage, takt_costs_page, TAKT_TYPE_PAGE)
@@ -441,8 +448,10 @@ takt_costs_page_set_cumulative_product (TaktCostsPage *self,
 typedef struct
 {
   TaktPlan      *plan;
-  gint64         time_limit_ms;
+  TaktStrategy   skip;            /* the document plans this one */
+  gint64         jit_limit_ms;    /* the search for just in time, when it is not skipped */
   guint          revision;
+  guint          runs;            /* planner runs started */
   TaktPlanStats *stats[TAKT_N_STRATEGIES];
 } Comparison;
 
@@ -457,6 +466,38 @@ comparison_free (gpointer data)
   g_free (comparison);
 }
 
+/* The figures the comparison shows, copied from stats the page does not own
+ * (the document's); the per-station and per-demand arrays stay out. */
+static TaktPlanStats *
+copy_figures (const TaktPlanStats *stats)
+{
+  TaktPlanStats *copy = g_new0 (TaktPlanStats, 1);
+
+  copy->total = stats->total;
+  copy->holding = stats->holding;
+  copy->tardiness = stats->tardiness;
+  copy->setup = stats->setup;
+  copy->campaign_spend = stats->campaign_spend;
+  copy->campaign_cost_per_mille = stats->campaign_cost_per_mille;
+  copy->runs = stats->runs;
+  copy->units = stats->units;
+  copy->late_units = stats->late_units;
+  copy->unmet_units = stats->unmet_units;
+  copy->on_time_rate = stats->on_time_rate;
+  copy->late_orders = stats->late_orders;
+  copy->makespan_s = stats->makespan_s;
+  copy->average_stock = stats->average_stock;
+  copy->average_wip = stats->average_wip;
+  copy->changeovers = stats->changeovers;
+  copy->bottleneck_station = stats->bottleneck_station;
+  copy->bottleneck_utilisation = stats->bottleneck_utilisation;
+  copy->evaluations = stats->evaluations;
+  copy->plan_ms = stats->plan_ms;
+  return copy;
+}
+
+/* Plans the strategies other than the document's: level and push are
+ * constructions; just in time gets its search when it is planned here. */
 static void
 comparison_thread (GTask        *task,
                    gpointer      source_object,
@@ -471,11 +512,19 @@ comparison_thread (GTask        *task,
       TaktPlannerOptions options;
       TaktSchedule *schedule;
 
+      if (s == comparison->skip)
+        continue;
+      if (g_cancellable_set_error_if_cancelled (cancellable, &error))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
       takt_planner_options_init (&options, comparison->plan);
       options.strategy = s;
-      options.time_limit_ms = comparison->time_limit_ms;
+      options.time_limit_ms = s == TAKT_STRATEGY_JIT ? comparison->jit_limit_ms : 0;
       options.cancellable = cancellable;
 
+      g_atomic_int_inc (&comparison->runs);
       schedule = takt_planner_run (comparison->plan, &options, &comparison->stats[s], &error);
       if (schedule == NULL)
         {
@@ -584,7 +633,8 @@ update_comparison (TaktCostsPage *self)
 
     /* Translators: "On average it holds 12.3 finished units where push holds 45.6." */
     detail = g_strdup_printf (_("On average it holds %s finished units where push holds %s. "
-                                "Each strategy is planned on this plan with the same search time."),
+                                "The plan's own strategy shows the plan above; the others are planned "
+                                "for the same demand."),
                               jit_stock, push_stock);
     gtk_label_set_text (self->comparison_detail, detail);
   }
@@ -636,6 +686,64 @@ update_comparison (TaktCostsPage *self)
               takt_chart_new_strategy_comparison ((const TaktPlanStats * const *) self->comparison, currency));
 }
 
+/* Whether the document's figures are those of its current plan, after its
+ * search: it is not re-planning (an edit starts a re-plan at once). */
+static gboolean
+document_final (TaktDocument *document)
+{
+  return !takt_document_get_replanning (document) && takt_document_get_stats (document) != NULL;
+}
+
+/* The others were planned for the current plan, and the document has not
+ * finished planning it yet. */
+static gboolean
+waiting_for_document (TaktCostsPage *self)
+{
+  TaktDocument *document = takt_page_get_document (TAKT_PAGE (self));
+
+  return document != NULL && self->others_valid &&
+         self->others_revision == takt_document_get_revision (document) &&
+         !(self->comparison_valid && self->comparison_revision == self->others_revision);
+}
+
+/* Puts the document's figures beside the others once both are there for the
+ * current plan; after that, a new search of the document (the same plan)
+ * only refreshes its column. */
+static void
+try_complete (TaktCostsPage *self)
+{
+  TaktDocument *document = takt_page_get_document (TAKT_PAGE (self));
+  guint revision;
+  gboolean complete;
+
+  if (document == NULL)
+    return;
+  revision = takt_document_get_revision (document);
+  if (!self->others_valid || self->others_revision != revision || !document_final (document) ||
+      takt_document_get_plan (document)->settings.strategy != self->others_skip)
+    {
+      set_comparing (self, takt_costs_page_get_comparing (self));
+      return;
+    }
+
+  complete = self->comparison_valid && self->comparison_revision == revision;
+  for (guint s = 0; s < TAKT_N_STRATEGIES; s++)
+    {
+      g_clear_pointer (&self->comparison[s], takt_plan_stats_free);
+      if (s == self->others_skip)
+        self->comparison[s] = copy_figures (takt_document_get_stats (document));
+      else if (self->others[s] != NULL)
+        self->comparison[s] = copy_figures (self->others[s]);
+    }
+  self->comparison_valid = TRUE;
+  self->comparison_revision = revision;
+
+  set_comparing (self, takt_costs_page_get_comparing (self));
+  update_comparison (self);
+  if (!complete)
+    g_signal_emit (self, signals[COMPARISON_DONE], 0);
+}
+
 static void
 comparison_done_cb (GObject      *object,
                     GAsyncResult *result,
@@ -646,30 +754,33 @@ comparison_done_cb (GObject      *object,
   GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
-  /* A newer comparison, or a change of the plan, made this one stale. */
+  self->planner_runs += g_atomic_int_get (&comparison->runs);
+
+  /* A newer comparison, a change of the plan or the page going out of
+   * sight made this one stale. */
   if (cancellable != self->comparison_cancellable || g_cancellable_is_cancelled (cancellable))
     return;
 
   g_clear_object (&self->comparison_cancellable);
-  set_comparing (self, self->comparison_source != 0);
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       g_warning ("Could not compare the strategies: %s", error->message);
+      set_comparing (self, takt_costs_page_get_comparing (self));
       update_comparison (self);
       return;
     }
 
   for (guint s = 0; s < TAKT_N_STRATEGIES; s++)
     {
-      g_clear_pointer (&self->comparison[s], takt_plan_stats_free);
-      self->comparison[s] = g_steal_pointer (&comparison->stats[s]);
+      g_clear_pointer (&self->others[s], takt_plan_stats_free);
+      self->others[s] = g_steal_pointer (&comparison->stats[s]);
     }
-  self->comparison_revision = comparison->revision;
-  self->comparison_valid = TRUE;
+  self->others_valid = TRUE;
+  self->others_revision = comparison->revision;
+  self->others_skip = comparison->skip;
 
-  update_comparison (self);
-  g_signal_emit (self, signals[COMPARISON_DONE], 0);
+  try_complete (self);
 }
 
 /* Stops the comparison running in the worker thread (its results would be
@@ -682,7 +793,7 @@ cancel_task (TaktCostsPage *self)
       g_cancellable_cancel (self->comparison_cancellable);
       g_clear_object (&self->comparison_cancellable);
     }
-  set_comparing (self, self->comparison_source != 0);
+  set_comparing (self, takt_costs_page_get_comparing (self));
 }
 
 static void
@@ -702,18 +813,23 @@ comparison_timeout_cb (gpointer user_data)
   const TaktPlan *plan;
 
   self->comparison_source = 0;
-  if (document == NULL)
-    return G_SOURCE_REMOVE;
+  /* Out of sight, nothing runs: showing the page again starts it. */
+  if (document == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      set_comparing (self, takt_costs_page_get_comparing (self));
+      return G_SOURCE_REMOVE;
+    }
 
   plan = takt_document_get_plan (document);
   comparison = g_new0 (Comparison, 1);
   comparison->plan = takt_plan_copy (plan);
   g_clear_pointer (&comparison->plan->schedule, takt_schedule_free);
+  comparison->skip = plan->settings.strategy;
   comparison->revision = takt_document_get_revision (document);
   self->running_revision = comparison->revision;
-  comparison->time_limit_ms = self->comparison_limit_ms >= 0
-                                ? self->comparison_limit_ms
-                                : MIN (plan->settings.time_limit_ms, COMPARISON_MAX_MS);
+  comparison->jit_limit_ms = self->comparison_limit_ms >= 0
+                               ? self->comparison_limit_ms
+                               : MIN (plan->settings.time_limit_ms, COMPARISON_MAX_MS);
 
   self->comparison_cancellable = g_cancellable_new ();
   task = g_task_new (self, self->comparison_cancellable, comparison_done_cb, NULL);
@@ -728,27 +844,32 @@ comparison_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Compares the strategies on the current plan unless that is done. */
+/* Compares the strategies on the current plan unless that is done or on its
+ * way: a burst of edits waits until the last one has settled. */
 static void
 maybe_compare (TaktCostsPage *self)
 {
   TaktDocument *document = takt_page_get_document (TAKT_PAGE (self));
   guint revision;
 
-  if (document == NULL)
+  if (document == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      !plan_has_demand (takt_document_get_plan (document)))
     return;
   revision = takt_document_get_revision (document);
-  if (self->comparison_valid && self->comparison_revision == revision)
-    return;
+  if (self->others_valid && self->others_revision == revision &&
+      self->others_skip == takt_document_get_plan (document)->settings.strategy)
+    {
+      try_complete (self);
+      return;
+    }
   if (self->comparison_cancellable != NULL)
     {
       if (self->running_revision == revision)
         return;
       cancel_task (self);
     }
-  if (self->comparison_source != 0)
-    return;
 
+  g_clear_handle_id (&self->comparison_source, g_source_remove);
   self->comparison_source = g_timeout_add (COMPARISON_DELAY_MS, comparison_timeout_cb, self);
   set_comparing (self, TRUE);
 }
@@ -780,9 +901,13 @@ document_notify_cb (TaktCostsPage *self)
     }
   cancel_comparison (self);
   self->comparison_valid = FALSE;
+  self->others_valid = FALSE;
   g_clear_pointer (&self->data, takt_chart_data_free);
   for (guint s = 0; s < TAKT_N_STRATEGIES; s++)
-    g_clear_pointer (&self->comparison[s], takt_plan_stats_free);
+    {
+      g_clear_pointer (&self->comparison[s], takt_plan_stats_free);
+      g_clear_pointer (&self->others[s], takt_plan_stats_free);
+    }
 
   if (document != NULL)
     {
@@ -810,9 +935,8 @@ takt_costs_page_plan_changed (TaktPage *page)
 
   update_products (self);
   update_cards (self);
+  maybe_compare (self);
   update_comparison (self);
-  if (has_demand)
-    maybe_compare (self);
 }
 
 static void
@@ -824,6 +948,27 @@ takt_costs_page_schedule_changed (TaktPage *page)
   g_clear_pointer (&self->data, takt_chart_data_free);
   update_cards (self);
   update_charts (self);
+  /* The document's figures are one column of the comparison. */
+  try_complete (self);
+}
+
+static void
+takt_costs_page_map (GtkWidget *widget)
+{
+  TaktCostsPage *self = TAKT_COSTS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (takt_costs_page_parent_class)->map (widget);
+  maybe_compare (self);
+}
+
+static void
+takt_costs_page_unmap (GtkWidget *widget)
+{
+  TaktCostsPage *self = TAKT_COSTS_PAGE (widget);
+
+  /* Nothing runs for a page out of sight. */
+  cancel_comparison (self);
+  GTK_WIDGET_CLASS (takt_costs_page_parent_class)->unmap (widget);
 }
 
 /* ---- GObject ---- */
@@ -851,7 +996,10 @@ takt_costs_page_finalize (GObject *object)
   TaktCostsPage *self = TAKT_COSTS_PAGE (object);
 
   for (guint s = 0; s < TAKT_N_STRATEGIES; s++)
-    g_clear_pointer (&self->comparison[s], takt_plan_stats_free);
+    {
+      g_clear_pointer (&self->comparison[s], takt_plan_stats_free);
+      g_clear_pointer (&self->others[s], takt_plan_stats_free);
+    }
   g_clear_pointer (&self->comparison_summary, g_free);
 
   G_OBJECT_CLASS (takt_costs_page_parent_class)->finalize (object);
@@ -866,6 +1014,8 @@ takt_costs_page_class_init (TaktCostsPageClass *klass)
 
   object_class->dispose = takt_costs_page_dispose;
   object_class->finalize = takt_costs_page_finalize;
+  widget_class->map = takt_costs_page_map;
+  widget_class->unmap = takt_costs_page_unmap;
   page_class->plan_changed = takt_costs_page_plan_changed;
   page_class->schedule_changed = takt_costs_page_schedule_changed;
 
@@ -1079,7 +1229,7 @@ takt_costs_page_get_comparing (TaktCostsPage *self)
 {
   g_return_val_if_fail (TAKT_IS_COSTS_PAGE (self), FALSE);
 
-  return self->comparison_cancellable != NULL || self->comparison_source != 0;
+  return self->comparison_cancellable != NULL || self->comparison_source != 0 || waiting_for_document (self);
 }
 
 const TaktPlanStats *
@@ -1090,6 +1240,14 @@ takt_costs_page_get_comparison (TaktCostsPage *self,
   g_return_val_if_fail (strategy < TAKT_N_STRATEGIES, NULL);
 
   return self->comparison[strategy];
+}
+
+guint
+takt_costs_page_get_planner_runs (TaktCostsPage *self)
+{
+  g_return_val_if_fail (TAKT_IS_COSTS_PAGE (self), 0);
+
+  return self->planner_runs;
 }
 
 const char *

@@ -56,14 +56,20 @@ GtkWidget           *takt_costs_page_get_chart_widget       (TaktCostsPage *self
 void                 takt_costs_page_set_cumulative_product (TaktCostsPage *self,
                                                              int            product);
 
-/* The strategy comparison: each strategy planned on a copy of the plan in a
- * worker thread, with the search under @time_limit_ms each (-1, the
- * default: the plan's own limit, at most two seconds).  It starts when the
- * page shows a plan it has not compared yet, and is cancelled when the plan
- * changes; ::comparison-done tells when the results are in. */
+/* The strategy comparison: the plan's own strategy is the document's plan
+ * (not planned again); the two others are planned on a copy of the plan in
+ * a worker thread — level and push as constructions, just in time (when the
+ * plan uses another strategy) with its search under @time_limit_ms (-1, the
+ * default: the plan's own limit, at most two seconds).  It starts 400 ms
+ * after the last of a burst of edits, only while the page is shown; an edit
+ * or hiding the page cancels a run in flight.  ::comparison-done tells when
+ * the three are in for the current plan. */
 void                 takt_costs_page_set_comparison_limit   (TaktCostsPage *self,
                                                              gint64         time_limit_ms);
 gboolean             takt_costs_page_get_comparing          (TaktCostsPage *self);
+/* How many plans the comparison has started since the page was made
+ * (cancelled ones too), for tests. */
+guint                takt_costs_page_get_planner_runs       (TaktCostsPage *self);
 /* (nullable) The stats of @strategy in the latest comparison. */
 const TaktPlanStats *takt_costs_page_get_comparison         (TaktCostsPage *self,
                                                              TaktStrategy   strategy);

@@ -137,6 +137,27 @@ double_order (TaktPlan  *plan,
   return TRUE;
 }
 
+/* One more unit of the third order. */
+static gboolean
+bump_order (TaktPlan  *plan,
+            gpointer   user_data,
+            GError   **error)
+{
+  TaktOrder *order = g_ptr_array_index (plan->orders, 2);
+
+  order->quantity += 1;
+  return TRUE;
+}
+
+static gboolean
+level_strategy (TaktPlan  *plan,
+                gpointer   user_data,
+                GError   **error)
+{
+  plan->settings.strategy = TAKT_STRATEGY_LEVEL;
+  return TRUE;
+}
+
 static void
 test_kpis (void)
 {
@@ -296,6 +317,86 @@ test_comparison (void)
     g_assert_cmpuint (comparisons, ==, 1);
     g_assert_cmpfloat (takt_costs_page_get_comparison (page, TAKT_STRATEGY_JIT)->total, !=, jit_total);
   }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* What the comparison costs: the document's own plan is its strategy's
+ * column (not planned again), the two others are planned once per burst of
+ * edits, and nothing is planned while the page is out of sight. */
+static void
+test_comparison_runs (void)
+{
+  TaktWindow *window = new_window_with_sample ();
+  TaktDocument *document = takt_window_get_document (window);
+  TaktCostsPage *page = TAKT_COSTS_PAGE (takt_window_get_page_widget (window, "costs"));
+  g_autoptr(GError) error = NULL;
+  guint runs;
+
+  takt_costs_page_set_comparison_limit (page, 0);
+  comparisons = 0;
+  g_signal_connect (page, "comparison-done", G_CALLBACK (comparison_done_cb), NULL);
+  wait_for_plan (document);
+  g_assert_cmpuint (takt_costs_page_get_planner_runs (page), ==, 0);
+
+  show_costs (window);
+  wait_for_comparison (page);
+  runs = takt_costs_page_get_planner_runs (page);
+  g_test_message ("first comparison: %u plans", runs);
+  /* Level and push; just in time is the document's plan. */
+  g_assert_cmpuint (runs, ==, 2);
+  g_assert_cmpfloat (takt_costs_page_get_comparison (page, TAKT_STRATEGY_JIT)->total, ==,
+                     takt_document_get_stats (document)->total);
+  g_assert_nonnull (takt_costs_page_get_comparison (page, TAKT_STRATEGY_LEVEL));
+  g_assert_nonnull (takt_costs_page_get_comparison (page, TAKT_STRATEGY_ASAP));
+
+  /* Ten quick edits: one comparison of the last plan, two plans. */
+  comparisons = 0;
+  for (guint i = 0; i < 10; i++)
+    {
+      g_assert_true (takt_document_edit (document, "One more unit", bump_order, NULL, &error));
+      g_assert_no_error (error);
+      test_spin (30);
+    }
+  wait_for_comparison (page);
+  test_spin (600);
+  g_test_message ("ten edits: %u comparison, %u plans", comparisons,
+                  takt_costs_page_get_planner_runs (page) - runs);
+  g_assert_cmpuint (comparisons, ==, 1);
+  g_assert_cmpuint (takt_costs_page_get_planner_runs (page) - runs, ==, 2);
+  g_assert_false (takt_document_get_replanning (document));
+  g_assert_cmpfloat (takt_costs_page_get_comparison (page, TAKT_STRATEGY_JIT)->total, ==,
+                     takt_document_get_stats (document)->total);
+  runs = takt_costs_page_get_planner_runs (page);
+
+  /* Out of sight: an edit plans nothing here. */
+  takt_window_set_page (window, "schedule");
+  test_spin (50);
+  g_assert_true (takt_document_edit (document, "One more unit", bump_order, NULL, &error));
+  g_assert_no_error (error);
+  wait_for_plan (document);
+  test_spin (800);
+  g_assert_cmpuint (takt_costs_page_get_planner_runs (page), ==, runs);
+  g_assert_false (takt_costs_page_get_comparing (page));
+
+  /* Shown again: the new plan is compared, once. */
+  comparisons = 0;
+  show_costs (window);
+  wait_for_comparison (page);
+  g_assert_cmpuint (comparisons, ==, 1);
+  g_assert_cmpuint (takt_costs_page_get_planner_runs (page) - runs, ==, 2);
+  runs = takt_costs_page_get_planner_runs (page);
+
+  /* A plan that levels: its own plan is the level column; just in time and
+   * push are planned here. */
+  comparisons = 0;
+  g_assert_true (takt_document_edit (document, "Level", level_strategy, NULL, &error));
+  g_assert_no_error (error);
+  wait_for_comparison (page);
+  g_assert_cmpuint (takt_costs_page_get_planner_runs (page) - runs, ==, 2);
+  g_assert_cmpfloat (takt_costs_page_get_comparison (page, TAKT_STRATEGY_LEVEL)->total, ==,
+                     takt_document_get_stats (document)->total);
+  g_assert_nonnull (takt_costs_page_get_comparison (page, TAKT_STRATEGY_JIT));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -479,6 +580,7 @@ main (int   argc,
 
   g_test_add_func ("/costs/kpis", test_kpis);
   g_test_add_func ("/costs/comparison", test_comparison);
+  g_test_add_func ("/costs/comparison-runs", test_comparison_runs);
   g_test_add_func ("/costs/chart-hover", test_chart_hover);
   g_test_add_func ("/costs/empty", test_empty);
   g_test_add_func ("/costs/screenshots", test_screenshots);
