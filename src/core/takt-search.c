@@ -574,6 +574,634 @@ seq_descend (Search *search,
   return TRUE;
 }
 
+/* ---- a common due date: the early/tardy partition ----
+ *
+ * When every job is one unit and all share one deadline d (a common due
+ * date), some optimal sequence is V-shaped: the early jobs, done by d, in
+ * order of non-increasing p/h, then the tardy ones in order of
+ * non-decreasing p/l (adjacent interchange arguments); and either a job
+ * finishes exactly at d or the block starts at 0.  So the search works on
+ * the partition alone.  With the early set E ending at d its cost is a sum
+ * over pairs,
+ *   F = Σ_{i<j in E} min (h_i p_j, h_j p_i)
+ *     + Σ_{j in T} l_j p_j + Σ_{i<j in T} min (l_i p_j, l_j p_i),
+ * so each job keeps what it would add to either side (its gains): moving
+ * a job to the other side is evaluated in O(1), interchanging an early
+ * and a tardy job in O(1) too, and applying a move updates all gains in
+ * O(n).  E has to fit before d (P(E) ≤ d).  With room δ = d − P(E)
+ * left, the block can start earlier: by min (δ, p of the first tardy
+ * job) with the tardy jobs in their order, or by all of δ with a tardy
+ * job s (p_s ≥ δ) taken to their front to straddle d, which costs
+ * g(s) = p_s·L(T before s) − l_s·P(T before s).  Starting earlier pays
+ * when the tardy weights outweigh the early ones:
+ *   cost = F + min (0, min (δ, p_first)·(H(E) − L(T)),
+ *                      δ·(H(E) − L(T)) + g(s)).
+ * The best straddler is found again after each move (O(n)) and kept, its
+ * g updated, while a move is evaluated.  Around the descent (the best
+ * move of one job, else the first improving interchange, pruned by a
+ * bound) an iterated local search: from the best partition, kicks of a
+ * few moves that cost little, each the cheapest of a few drawn at
+ * random.  The best partition becomes the sequence for the insertion
+ * search above, which gets the rest of the budget. */
+
+typedef struct
+{
+  double key;
+  int    job;
+} CddKey;
+
+typedef struct
+{
+  int       n;
+  gint64    d;
+  const gint64 *p;          /* per job */
+  double   *h, *l;          /* per job */
+  /* Per rank in the early order (p/h non-increasing) and the tardy order
+   * (p/l non-decreasing). */
+  int      *e_job, *t_job;
+  int      *e_rank, *t_rank; /* per job */
+  double   *ep, *eh;        /* p and h by early rank */
+  double   *tp, *tl;        /* p and l by tardy rank */
+  double   *ge;             /* by early rank: what the job adds to F when early */
+  double   *gt;             /* by tardy rank: … when tardy */
+  gboolean *early;          /* per job */
+  int      *tmp;            /* n scratch entries */
+  gint64    pe;             /* P(E) */
+  double    he;             /* H(E) */
+  double    lt;             /* L(T) */
+  double    f;
+  int       first, second;  /* tardy ranks of the first two tardy jobs (n: none) */
+  int       strad;          /* the best straddler (−1: none) */
+  double    strad_g;        /* what it costs to take it to the front */
+  double    p_min, p_max, h_max, l_max;
+  CddKey   *keys;           /* n scratch entries */
+} Cdd;
+
+static void
+cdd_free (Cdd *c)
+{
+  g_free (c->h);
+  g_free (c->l);
+  g_free (c->e_job);
+  g_free (c->t_job);
+  g_free (c->e_rank);
+  g_free (c->t_rank);
+  g_free (c->ep);
+  g_free (c->eh);
+  g_free (c->tp);
+  g_free (c->tl);
+  g_free (c->ge);
+  g_free (c->gt);
+  g_free (c->early);
+  g_free (c->tmp);
+  g_free (c->keys);
+  g_free (c);
+}
+
+/* Early order: p/h non-increasing (h = 0 first), then by job. */
+static int
+cdd_compare_early (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      data)
+{
+  const Cdd *c = data;
+  int i = *(const int *) a, j = *(const int *) b;
+  double x = (double) c->p[i] * c->h[j], y = (double) c->p[j] * c->h[i];
+
+  if (x != y)
+    return x > y ? -1 : 1;
+  return (i > j) - (i < j);
+}
+
+/* Tardy order: p/l non-decreasing (l = 0 last), then by job. */
+static int
+cdd_compare_tardy (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      data)
+{
+  const Cdd *c = data;
+  int i = *(const int *) a, j = *(const int *) b;
+  double x = (double) c->p[i] * c->l[j], y = (double) c->p[j] * c->l[i];
+
+  if (x != y)
+    return x < y ? -1 : 1;
+  return (i > j) - (i < j);
+}
+
+/* The structure, when the jobs of @q have a common due date; else NULL. */
+static Cdd *
+cdd_new (const Seq *q)
+{
+  int n = q->n;
+  gint64 d;
+  Cdd *c;
+
+  for (int j = 0; j < n; j++)
+    if (q->t0[j + 1] - q->t0[j] != 1 || q->p[j] <= 0 ||
+        q->terms[q->t0[j]].e != q->terms[0].e ||
+        q->terms[q->t0[j]].h < 0 || q->terms[q->t0[j]].l < 0)
+      return NULL;
+  d = q->terms[0].e;
+  if (d < 0)
+    return NULL;
+
+  c = g_new0 (Cdd, 1);
+  c->n = n;
+  c->d = d;
+  c->p = q->p;
+  c->h = g_new (double, n);
+  c->l = g_new (double, n);
+  c->e_job = g_new (int, n);
+  c->t_job = g_new (int, n);
+  c->e_rank = g_new (int, n);
+  c->t_rank = g_new (int, n);
+  c->ep = g_new (double, n);
+  c->eh = g_new (double, n);
+  c->tp = g_new (double, n);
+  c->tl = g_new (double, n);
+  c->ge = g_new (double, n);
+  c->gt = g_new (double, n);
+  c->early = g_new0 (gboolean, n);
+  c->tmp = g_new (int, n);
+  c->keys = g_new (CddKey, n);
+  c->p_min = G_MAXDOUBLE;
+  for (int j = 0; j < n; j++)
+    {
+      c->h[j] = q->terms[q->t0[j]].h;
+      c->l[j] = q->terms[q->t0[j]].l;
+      c->p_min = MIN (c->p_min, (double) c->p[j]);
+      c->p_max = MAX (c->p_max, (double) c->p[j]);
+      c->h_max = MAX (c->h_max, c->h[j]);
+      c->l_max = MAX (c->l_max, c->l[j]);
+      c->e_job[j] = j;
+      c->t_job[j] = j;
+    }
+  g_qsort_with_data (c->e_job, n, sizeof (int), cdd_compare_early, c);
+  g_qsort_with_data (c->t_job, n, sizeof (int), cdd_compare_tardy, c);
+  for (int r = 0; r < n; r++)
+    {
+      int je = c->e_job[r], jt = c->t_job[r];
+
+      c->e_rank[je] = r;
+      c->ep[r] = (double) c->p[je];
+      c->eh[r] = c->h[je];
+      c->t_rank[jt] = r;
+      c->tp[r] = (double) c->p[jt];
+      c->tl[r] = c->l[jt];
+    }
+  return c;
+}
+
+/* The first two tardy jobs, and the best straddler: the tardy job s
+ * with p_s ≥ δ that costs least to take to the front of the tardy ones,
+ * g(s) = p_s·L(T before s) − l_s·P(T before s). */
+static void
+cdd_find_first (Cdd *c)
+{
+  int n = c->n, r = 0;
+  double room = (double) (c->d - c->pe), sum_p = 0, sum_l = 0;
+
+  while (r < n && c->early[c->t_job[r]])
+    r++;
+  c->first = r;
+  if (r < n)
+    r++;
+  while (r < n && c->early[c->t_job[r]])
+    r++;
+  c->second = r;
+
+  c->strad = -1;
+  c->strad_g = G_MAXDOUBLE;
+  if (room <= 0)
+    return;
+  for (r = c->first; r < n; r++)
+    if (!c->early[c->t_job[r]])
+      {
+        if (c->tp[r] >= room)
+          {
+            double g = c->tp[r] * sum_l - c->tl[r] * sum_p;
+
+            if (g < c->strad_g)
+              {
+                c->strad_g = g;
+                c->strad = c->t_job[r];
+              }
+          }
+        sum_p += c->tp[r];
+        sum_l += c->tl[r];
+      }
+}
+
+/* The gains, sums and F from the partition alone. */
+static void
+cdd_recompute (Cdd *c)
+{
+  int n = c->n;
+  double sum_h = 0, sum_p = 0, sum_l = 0;
+
+  c->pe = 0;
+  c->he = 0;
+  c->lt = 0;
+  c->f = 0;
+  /* Early: ge = h·P(E after) + p·H(E before). */
+  for (int r = 0; r < n; r++)
+    {
+      c->ge[r] = c->ep[r] * sum_h;
+      if (c->early[c->e_job[r]])
+        sum_h += c->eh[r];
+    }
+  for (int r = n - 1; r >= 0; r--)
+    {
+      c->ge[r] += c->eh[r] * sum_p;
+      if (c->early[c->e_job[r]])
+        {
+          c->f += c->eh[r] * sum_p;
+          sum_p += c->ep[r];
+        }
+    }
+  c->pe = (gint64) sum_p;
+  c->he = sum_h;
+  /* Tardy: gt = l·(P(T before) + p) + p·L(T after). */
+  sum_p = 0;
+  for (int r = 0; r < n; r++)
+    {
+      c->gt[r] = c->tl[r] * (sum_p + c->tp[r]);
+      if (!c->early[c->t_job[r]])
+        {
+          c->f += c->gt[r];
+          sum_p += c->tp[r];
+        }
+    }
+  for (int r = n - 1; r >= 0; r--)
+    {
+      c->gt[r] += c->tp[r] * sum_l;
+      if (!c->early[c->t_job[r]])
+        sum_l += c->tl[r];
+    }
+  c->lt = sum_l;
+  cdd_find_first (c);
+}
+
+/* The total for F and the sums given, with the first tardy job at tardy
+ * rank @first and a straddler of length @sp that costs @sg to take to the
+ * front (G_MAXDOUBLE: none). */
+static inline double
+cdd_cost (const Cdd *c,
+          double     f,
+          gint64     pe,
+          double     he,
+          double     lt,
+          int        first,
+          double     sp,
+          double     sg)
+{
+  double room = (double) (c->d - pe);
+  double shift = he - lt, best = 0;
+
+  if (room > 0 && shift < 0)
+    {
+      if (first < c->n)
+        best = MIN (room, c->tp[first]) * shift;
+      if (sg < G_MAXDOUBLE && sp >= room)
+        best = MIN (best, room * shift + sg);
+    }
+  return f + best;
+}
+
+static inline double
+cdd_total (const Cdd *c)
+{
+  return cdd_cost (c, c->f, c->pe, c->he, c->lt, c->first,
+                   c->strad >= 0 ? (double) c->p[c->strad] : 0, c->strad_g);
+}
+
+/* How g(s) changes when job @j joins the tardy jobs. */
+static inline double
+cdd_strad_change (const Cdd *c,
+                  int        j)
+{
+  int s = c->strad;
+
+  if (s < 0 || c->t_rank[j] > c->t_rank[s])
+    return 0;
+  return (double) c->p[s] * c->l[j] - c->l[s] * (double) c->p[j];
+}
+
+/* The total after moving job @j to the other side; G_MAXDOUBLE when the
+ * early jobs would not fit before d. */
+static inline double
+cdd_flip_total (const Cdd *c,
+                int        j)
+{
+  int re = c->e_rank[j], rt = c->t_rank[j];
+  double sp = c->strad >= 0 ? (double) c->p[c->strad] : 0;
+
+  if (c->early[j])
+    return cdd_cost (c, c->f + c->gt[rt] - c->ge[re], c->pe - c->p[j], c->he - c->h[j],
+                     c->lt + c->l[j], MIN (c->first, rt), sp,
+                     c->strad >= 0 ? c->strad_g + cdd_strad_change (c, j) : G_MAXDOUBLE);
+  if (c->pe + c->p[j] > c->d)
+    return G_MAXDOUBLE;
+  return cdd_cost (c, c->f + c->ge[re] - c->gt[rt], c->pe + c->p[j], c->he + c->h[j],
+                   c->lt - c->l[j], rt == c->first ? c->second : c->first, sp,
+                   c->strad >= 0 && c->strad != j ? c->strad_g - cdd_strad_change (c, j) : G_MAXDOUBLE);
+}
+
+/* The total after interchanging early job @j and tardy job @k. */
+static inline double
+cdd_swap_total (const Cdd *c,
+                int        j,
+                int        k)
+{
+  int rej = c->e_rank[j], rtj = c->t_rank[j], rek = c->e_rank[k], rtk = c->t_rank[k];
+  gint64 pe = c->pe - c->p[j] + c->p[k];
+  double ce, ct, f, sg = G_MAXDOUBLE;
+  int first;
+
+  if (pe > c->d)
+    return G_MAXDOUBLE;
+  ce = rej < rek ? c->h[j] * (double) c->p[k] : c->h[k] * (double) c->p[j];
+  ct = rtk < rtj ? c->l[j] * (double) c->p[k] : c->l[k] * (double) c->p[j];
+  f = c->f + (c->gt[rtj] - c->ge[rej]) + (c->ge[rek] - c->gt[rtk]) - ce - ct;
+  first = MIN (rtk == c->first ? c->second : c->first, rtj);
+  if (c->strad >= 0 && c->strad != k)
+    sg = c->strad_g + cdd_strad_change (c, j) - cdd_strad_change (c, k);
+  return cdd_cost (c, f, pe, c->he - c->h[j] + c->h[k], c->lt + c->l[j] - c->l[k], first,
+                   c->strad >= 0 ? (double) c->p[c->strad] : 0, sg);
+}
+
+/* Moves job @j to the other side. */
+static void
+cdd_flip (Cdd *c,
+          int  j)
+{
+  int n = c->n, re = c->e_rank[j], rt = c->t_rank[j];
+  double s = c->early[j] ? -1.0 : 1.0;  /* +1: into E */
+  double pj = (double) c->p[j];
+  double sp = s * pj, sh = s * c->h[j], tp = -s * pj, tl = -s * c->l[j];
+
+  c->f += s * (c->ge[re] - c->gt[rt]);
+  c->early[j] = !c->early[j];
+  c->pe += (gint64) (s * pj);
+  c->he += s * c->h[j];
+  c->lt -= s * c->l[j];
+  /* Early gains: jobs before j see its p, jobs after it its h. */
+  for (int r = 0; r < re; r++)
+    c->ge[r] += sp * c->eh[r];
+  for (int r = re + 1; r < n; r++)
+    c->ge[r] += sh * c->ep[r];
+  /* Tardy gains: jobs before j see its l, jobs after it its p. */
+  for (int r = 0; r < rt; r++)
+    c->gt[r] += tl * c->tp[r];
+  for (int r = rt + 1; r < n; r++)
+    c->gt[r] += tp * c->tl[r];
+  cdd_find_first (c);
+}
+
+static int
+compare_cdd_keys (gconstpointer a,
+                  gconstpointer b)
+{
+  const CddKey *x = a;
+  const CddKey *y = b;
+
+  if (x->key != y->key)
+    return x->key < y->key ? -1 : 1;
+  return (x->job > y->job) - (x->job < y->job);
+}
+
+/* The first interchange of an early and a tardy job that brings the total
+ * below @below; applies it and returns TRUE.  An interchange changes F by
+ * the two moves' changes less what the two jobs share on either side, so
+ * with a key per job (its own move's change, and the start term's part
+ * that is linear in it) the tardy jobs are tried in order of their keys
+ * and only while the pair can still go below:
+ *   - when the tardy weights outweigh the early ones by more than any two
+ *     jobs weigh (so also after the interchange), the total is at least
+ *     F + δ·(H − L) and that bound is linear in each job up to a product
+ *     of the changes in P(E) and in H − L;
+ *   - else the start term is bounded as a whole. */
+static gboolean
+cdd_interchange (Search *search,
+                 Cdd    *c,
+                 double  below)
+{
+  int n = c->n, n_e = 0, n_t = 0, off;
+  int *early = c->tmp;
+  CddKey *tardy = c->keys;
+  double room = (double) (c->d - c->pe);
+  double shift = c->he - c->lt;
+  double cur = cdd_total (c);
+  gboolean linear = shift + c->h_max + c->l_max < 0;
+  double slack = below - (linear ? c->f + room * shift : cur);
+
+  for (int j = 0; j < n; j++)
+    if (c->early[j])
+      early[n_e++] = j;
+    else
+      {
+        tardy[n_t].key = c->ge[c->e_rank[j]] - c->gt[c->t_rank[j]];
+        if (linear)
+          tardy[n_t].key += -(double) c->p[j] * shift + room * (c->h[j] + c->l[j]);
+        tardy[n_t].job = j;
+        n_t++;
+      }
+  if (n_e == 0 || n_t == 0)
+    return FALSE;
+  qsort (tardy, n_t, sizeof (CddKey), compare_cdd_keys);
+  off = rand_int (search, n_e);
+  for (int x = 0; x < n_e; x++)
+    {
+      int j = early[(x + off) % n_e];
+      double pj = (double) c->p[j];
+      double key = c->gt[c->t_rank[j]] - c->ge[c->e_rank[j]];
+      /* What j shares with any tardy job on either side. */
+      double bound = MIN (c->h[j] * c->p_max, c->h_max * pj) + MIN (c->l[j] * c->p_max, c->l_max * pj);
+      int y;
+
+      if (linear)
+        {
+          key += pj * shift - room * (c->h[j] + c->l[j]);
+          bound += MAX (c->p_max - pj, pj - c->p_min) * (c->h_max + c->l_max);
+        }
+      else
+        /* How much further the start at 0 can lower the total (the room
+         * grows by at most p_j − p_min, the weights by h_j and l_j). */
+        bound += MIN (c->p_max, MAX (0.0, room + pj - c->p_min)) * MAX (0.0, c->lt - c->he + c->h[j] + c->l[j]);
+      bound += slack;
+      for (y = 0; y < n_t && key + tardy[y].key < bound; y++)
+        if (cdd_swap_total (c, j, tardy[y].job) < below)
+          {
+            search->evaluations += y + 1;
+            cdd_flip (c, j);
+            cdd_flip (c, tardy[y].job);
+            return TRUE;
+          }
+      search->evaluations += MAX (y, 1);
+    }
+  return FALSE;
+}
+
+/* Descends to a partition that no move of one job and no interchange
+ * improves.  Returns FALSE when the search has to stop. */
+static gboolean
+cdd_descend (Search *search,
+             Cdd    *c)
+{
+  int n = c->n;
+
+  for (;;)
+    {
+      double cur = cdd_total (c);
+      double best = cur - 1e-10 * MAX (1.0, fabs (cur));
+      int best_j = -1;
+
+      if (search_should_stop (search))
+        return FALSE;
+      for (int j = 0; j < n; j++)
+        {
+          double t = cdd_flip_total (c, j);
+
+          if (t < best)
+            {
+              best = t;
+              best_j = j;
+            }
+        }
+      search->evaluations += n;
+      if (best_j >= 0)
+        cdd_flip (c, best_j);
+      else if (!cdd_interchange (search, c, best))
+        return TRUE;
+    }
+}
+
+/* A kick: @moves moves, each the cheapest of a few drawn at random —
+ * moves of one job to the other side and interchanges, alternately. */
+static void
+cdd_kick (Search *search,
+          Cdd    *c,
+          int     moves)
+{
+  for (int m = 0; m < moves; m++)
+    {
+      int best_j = -1, best_k = -1;
+      double best = G_MAXDOUBLE;
+
+      for (int x = 0; x < 6; x++)
+        {
+          int j = rand_int (search, c->n), k = -1;
+          double t;
+
+          if (m % 2 == 1)
+            {
+              k = rand_int (search, c->n);
+              if (c->early[j] == c->early[k])
+                continue;
+              if (!c->early[j])
+                {
+                  int y = j;
+
+                  j = k;
+                  k = y;
+                }
+              t = cdd_swap_total (c, j, k);
+            }
+          else
+            t = cdd_flip_total (c, j);
+          if (t < best)
+            {
+              best = t;
+              best_j = j;
+              best_k = k;
+            }
+        }
+      if (best_j >= 0)
+        cdd_flip (c, best_j);
+      if (best_k >= 0)
+        cdd_flip (c, best_k);
+    }
+}
+
+/* Searches the partition from the sequence in @q and leaves the best one
+ * found in @q (sequence and start).  Returns FALSE when the search has to
+ * stop. */
+static gboolean
+cdd_search (Search *search,
+            Cdd    *c,
+            Seq    *q)
+{
+  int n = c->n;
+  g_autofree gboolean *best_early = g_new (gboolean, n);
+  double best_cost;
+  gboolean go_on = TRUE;
+  gboolean bounded = search->deadline_us != G_MAXINT64 || search->max_evaluations > 0;
+  gint64 kicks = 0, since_best = 0;
+
+  /* The jobs done by d in the sequence (they fit before d). */
+  for (int k = 0; k < n; k++)
+    c->early[q->seq[k]] = q->c[k] <= c->d;
+  cdd_recompute (c);
+  go_on = cdd_descend (search, c);
+  memcpy (best_early, c->early, n * sizeof (gboolean));
+  best_cost = cdd_total (c);
+
+  while (go_on && !search_should_stop (search))
+    {
+      double cost;
+
+      memcpy (c->early, best_early, n * sizeof (gboolean));
+      cdd_recompute (c);
+      cdd_kick (search, c, 2 + (int) (kicks++ % 4));
+      go_on = cdd_descend (search, c);
+      cdd_recompute (c);
+      cost = cdd_total (c);
+      since_best = cost < best_cost - 1e-10 * MAX (1.0, fabs (best_cost)) ? 0 : since_best + 1;
+      if (cost <= best_cost + 1e-10 * MAX (1.0, fabs (best_cost)))
+        {
+          memcpy (best_early, c->early, n * sizeof (gboolean));
+          best_cost = MIN (cost, best_cost);
+        }
+      /* With neither a time nor a work bound: until kicks stop paying. */
+      if (!bounded && since_best > 2000)
+        break;
+    }
+
+  /* The best partition as a sequence. */
+  memcpy (c->early, best_early, n * sizeof (gboolean));
+  cdd_recompute (c);
+  {
+    int k = 0, strad = -1;
+    gint64 room = c->d - c->pe;
+    double shift = c->he - c->lt;
+
+    for (int r = 0; r < n; r++)
+      if (c->early[c->e_job[r]])
+        q->seq[k++] = c->e_job[r];
+    q->start = room;
+    if (room > 0 && shift < 0)
+      {
+        double at_first = c->first < n ? MIN ((double) room, c->tp[c->first]) * shift : 0;
+
+        if (c->strad >= 0 && (double) room * shift + c->strad_g < MIN (0, at_first))
+          {
+            strad = c->strad;
+            q->seq[k++] = strad;
+            q->start = 0;
+          }
+        else if (c->first < n)
+          q->start = room - MIN (room, (gint64) c->tp[c->first]);
+      }
+    for (int r = 0; r < n; r++)
+      if (!c->early[c->t_job[r]] && c->t_job[r] != strad)
+        q->seq[k++] = c->t_job[r];
+  }
+  seq_retime (q, 0);
+  g_debug ("common due date: partition cost %.0f, sequence cost %.0f, %" G_GINT64_FORMAT " kicks",
+           best_cost, q->cost, kicks);
+  return go_on;
+}
+
 /* Runs the sequencing search on @solution (see above); returns FALSE when
  * the plan does not have that structure. */
 static gboolean
@@ -585,7 +1213,8 @@ seq_search (Search       *search,
   g_autofree int *best_seq = NULL;
   gint64 best_start;
   double best_cost;
-  gint64 kicks = 0;
+  gboolean bounded = search->deadline_us != G_MAXINT64 || search->max_evaluations > 0;
+  gint64 kicks = 0, since_best = 0;
   int n;
 
   if (q == NULL)
@@ -619,6 +1248,27 @@ seq_search (Search       *search,
   q->start = 0;
   seq_retime (q, 0);
   seq_best_start (q);
+
+  /* A common due date: most of the budget goes to the partition. */
+  {
+    Cdd *c = cdd_new (q);
+
+    if (c != NULL)
+      {
+        gint64 deadline = search->deadline_us, max = search->max_evaluations;
+        gint64 now = g_get_monotonic_time ();
+
+        if (deadline != G_MAXINT64 && deadline > now)
+          search->deadline_us = now + (deadline - now) / 10 * 9;
+        if (max > 0 && max > search->evaluations)
+          search->max_evaluations = search->evaluations + (max - search->evaluations) / 10 * 9;
+        cdd_search (search, c, q);
+        search->deadline_us = deadline;
+        search->max_evaluations = max;
+        cdd_free (c);
+        seq_best_start (q);
+      }
+  }
   for (int k = 0; k < n; k++)
     q->look[k] = TRUE;
   seq_descend (search, q);
@@ -671,12 +1321,16 @@ seq_search (Search       *search,
       if (!seq_descend (search, q))
         break;
       seq_retime (q, 0);
+      since_best = q->cost < best_cost - 1e-9 * MAX (1.0, fabs (best_cost)) ? 0 : since_best + 1;
       if (q->cost <= best_cost + 1e-9 * MAX (1.0, fabs (best_cost)))
         {
           memcpy (best_seq, q->seq, n * sizeof (int));
           best_start = q->start;
           best_cost = MIN (q->cost, best_cost);
         }
+      /* With neither a time nor a work bound: until kicks stop paying. */
+      if (!bounded && since_best > 2000)
+        break;
       if (search->options->progress != NULL && kicks % 64 == 0)
         search->options->progress (0.5, solution->total, search->options->progress_data);
     }
