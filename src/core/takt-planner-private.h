@@ -68,6 +68,22 @@ typedef struct
 
 typedef struct _TaktPRun TaktPRun;
 
+/* A cache of what the decoder computed for a run (takt-memo.c): results
+ * of pure functions of the run's identity (product, a, b, quantity) and
+ * their other inputs, so an unchanged run costs a look-up, not a
+ * recomputation.  Shared between copies of a run (refcounted). */
+typedef struct _TaktRunMemo TaktRunMemo;
+
+/* The per-product cost of the last matchings (solution_cost). */
+typedef struct
+{
+  gboolean valid;
+  gsize    n;
+  gsize    cap;
+  gint64  *finish;      /* the product's unit finishes, in the order gathered */
+  gint64   early, late, surplus, missing;
+} TaktCostEntry;
+
 typedef struct
 {
   const TaktPlan *plan;
@@ -108,6 +124,17 @@ typedef struct
   gsize           scratch_len;
   gint64         *product_units_buf;   /* matching scratch */
   gsize           product_units_len;
+  gint64         *merge_buf;
+  gsize           merge_len;
+  gsize          *offsets;
+  gsize           offsets_len;
+  int            *use_buf;         /* max_steps ints */
+
+  /* Caches of the decoder (exact: a hit gives what a computation gives). */
+  gboolean        no_memo;         /* when set, everything is computed */
+  gboolean        in_search;       /* decodes leave push_holding alone */
+  TaktCostEntry  *cost_cache;      /* 2 per product */
+  guint8         *cost_next;       /* per product: the entry to replace next */
 } TaktModel;
 
 struct _TaktPRun
@@ -128,6 +155,8 @@ struct _TaktPRun
   gint64   *end;
   gint64   *finish;        /* per unit: when it leaves the last step */
   gsize     finish_len;
+
+  TaktRunMemo *memo;       /* may be NULL; see above */
 };
 
 /* How a solution's order becomes times (see above). */
@@ -144,7 +173,8 @@ typedef struct
   GPtrArray *runs;         /* of TaktPRun* (non-pinned; owned) */
   GArray    *order;        /* of int: π, indices into runs */
   /* Totals of the last decode. */
-  double     push_holding;  /* PUSH_JUSTIFY: the holding before the justification */
+  double     push_holding;  /* PUSH_JUSTIFY: the holding before the justification
+                             * (not set during the search, which needs no such) */
   double     total;
   double     holding;
   double     tardiness;
@@ -166,6 +196,9 @@ void          takt_prun_free             (TaktPRun           *run);
 TaktSolution *takt_solution_copy         (const TaktModel    *model,
                                           const TaktSolution *solution);
 void          takt_solution_free         (TaktSolution       *solution);
+/* The strategy's construction of a solution (decoded). */
+TaktSolution *takt_solution_construct    (TaktModel          *model,
+                                          TaktStrategy        strategy);
 /* Decodes @solution (see above, by solution->mode) and sets its totals. */
 void          takt_solution_decode       (TaktModel          *model,
                                           TaktSolution       *solution);
@@ -194,6 +227,66 @@ gboolean      takt_search_run            (TaktModel                *model,
                                           const TaktPlannerOptions *options,
                                           gint64                    deadline_us,
                                           gint64                   *evaluations);
+
+/* takt-memo.c */
+typedef struct
+{
+  int      step;
+  gboolean ok;
+  gint64   free;
+  gint64   setup_start, start, end;
+} TaktFwdCall;
+
+/* What one forward placing of a run (from first-unit start x) computed:
+ * every one-piece-flow timing of a step it asked for (a step's timing is
+ * a pure function of the step, the timings picked for the steps before it
+ * and the instant the machine is free), the picks, and the finishes. */
+typedef struct
+{
+  gboolean used;
+  gboolean complete;
+  gboolean ok;
+  gint64   x;
+  guint64  stamp;
+  int      n_picked;
+  gint64  *pick_free;      /* per step: the free instant of the picked timing */
+  gint64  *arrive0;        /* per step: when its first unit arrives */
+  GArray  *calls;          /* of TaktFwdCall */
+  gint64  *finish;         /* quantity values when ok */
+} TaktFwdTrace;
+
+TaktRunMemo  *takt_run_memo_ref          (TaktRunMemo        *memo);
+void          takt_run_memo_unref        (TaktRunMemo        *memo);
+/* @run's memo, made anew when the run's identity changed. */
+TaktRunMemo  *takt_run_memo_for          (const TaktModel    *model,
+                                          TaktPRun           *run);
+gboolean      takt_run_memo_backward_get (TaktRunMemo        *memo,
+                                          const gint64       *bound,
+                                          gint64             *x,
+                                          gint64             *lss,
+                                          gint64             *le);
+void          takt_run_memo_backward_put (TaktRunMemo        *memo,
+                                          const gint64       *bound,
+                                          gint64              x,
+                                          const gint64       *lss,
+                                          const gint64       *le);
+/* The complete trace from @x, or NULL. */
+TaktFwdTrace *takt_run_memo_trace_find   (TaktRunMemo        *memo,
+                                          gint64              x);
+/* An empty trace for @x to record into (replacing the one for @x, else
+ * the least recently used). */
+TaktFwdTrace *takt_run_memo_trace_begin  (TaktRunMemo        *memo,
+                                          gint64              x);
+/* Marks @trace complete with its result (and the finishes when @ok). */
+void          takt_run_memo_trace_end    (TaktRunMemo        *memo,
+                                          TaktFwdTrace       *trace,
+                                          gboolean            ok,
+                                          const gint64       *finish);
+const TaktFwdCall *takt_fwd_trace_lookup (const TaktFwdTrace *trace,
+                                          int                 step,
+                                          gint64              free);
+void          takt_fwd_trace_add         (TaktFwdTrace       *trace,
+                                          const TaktFwdCall  *call);
 
 /* takt-evaluate.c */
 /* The spec's matching for one product: its units' finish times (relative,

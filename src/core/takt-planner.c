@@ -145,6 +145,8 @@ takt_prun_copy (const TaktModel *model,
       copy->finish = g_memdup2 (run->finish, run->finish_len * sizeof (gint64));
       copy->finish_len = run->finish_len;
     }
+  if (run->memo != NULL)
+    copy->memo = takt_run_memo_ref (run->memo);
   return copy;
 }
 
@@ -159,6 +161,7 @@ takt_prun_free (TaktPRun *run)
   g_free (run->start);
   g_free (run->end);
   g_free (run->finish);
+  takt_run_memo_unref (run->memo);
   g_free (run);
 }
 
@@ -282,6 +285,147 @@ run_deadlines (const TaktModel *model,
 
 /* ---- one-piece flow ---- */
 
+/* Working-time conversions for sequences of nearby instants: besides the
+ * hint of the takt_work_time_*_hint() look-ups, a cursor remembers one
+ * working interval [from, to] and W(from) = cum, where W is linear, so
+ * that the many units of a run inside one shift cost an addition each.
+ * What it remembers is learnt from exact answers, so it answers exactly
+ * what the look-ups would. */
+typedef struct
+{
+  const TaktWorkTime *wt;
+  gsize               hint;
+  gsize               n;
+  gint64              from, to, cum;   /* to < from: nothing known */
+} Cursor;
+
+static inline void
+cursor_init (Cursor             *c,
+             const TaktWorkTime *wt)
+{
+  c->wt = wt;
+  c->hint = 0;
+  c->n = takt_work_time_n_intervals (wt);
+  c->from = 1;
+  c->to = 0;
+  c->cum = 0;
+}
+
+/* W(@t) = @w, with @t in explicit interval c->hint (else nothing is
+ * learnt). */
+static void
+cursor_learn (Cursor *c,
+              gint64  t,
+              gint64  w)
+{
+  gint64 from, to;
+
+  if (c->hint >= c->n)
+    return;
+  takt_work_time_interval (c->wt, c->hint, &from, &to);
+  if (from <= t && t <= to)
+    {
+      c->from = from;
+      c->to = to;
+      c->cum = w - (t - from);
+    }
+}
+
+static inline gint64
+cursor_worked (Cursor *c,
+               gint64  t)
+{
+  gint64 w;
+
+  if (t >= c->from && t <= c->to)
+    return c->cum + (t - c->from);
+  w = takt_work_time_worked_hint (c->wt, t, &c->hint);
+  if (t > 0)
+    cursor_learn (c, t, w);
+  return w;
+}
+
+/* takt_work_time_end_at (): the first instant where W reaches @v. */
+static inline gint64
+cursor_end_at (Cursor *c,
+               gint64  v)
+{
+  gint64 e;
+
+  if (v > c->cum && v <= c->cum + (c->to - c->from))
+    return c->from + (v - c->cum);
+  e = takt_work_time_end_at_hint (c->wt, v, &c->hint);
+  if (v > 0 && e != TAKT_TIME_NEVER)
+    cursor_learn (c, e, v);
+  return e;
+}
+
+/* takt_work_time_start_at (): the working instant where W passes @v. */
+static inline gint64
+cursor_start_at (Cursor *c,
+                 gint64  v)
+{
+  gint64 s;
+
+  if (v >= c->cum && v < c->cum + (c->to - c->from))
+    return c->from + (v - c->cum);
+  s = takt_work_time_start_at_hint (c->wt, v, &c->hint);
+  if (v >= 0 && s != TAKT_TIME_NEVER)
+    cursor_learn (c, s, v);
+  return s;
+}
+
+/* takt_work_time_between (). */
+static inline gint64
+cursor_between (Cursor *c,
+                gint64  a,
+                gint64  b)
+{
+  if (b <= a)
+    return 0;
+  return cursor_worked (c, b) - cursor_worked (c, a);
+}
+
+/* The compositions of takt-calendar.c, through a cursor: the same
+ * definitions in terms of W, start_at and end_at. */
+static inline gint64
+cursor_next (Cursor *c,
+             gint64  t)
+{
+  if (t == TAKT_TIME_NEVER)
+    return TAKT_TIME_NEVER;
+  return cursor_start_at (c, cursor_worked (c, t));
+}
+
+static inline gint64
+cursor_add (Cursor *c,
+            gint64  t,
+            gint64  w)
+{
+  if (t == TAKT_TIME_NEVER)
+    return TAKT_TIME_NEVER;
+  if (w == 0)
+    return MAX (t, 0);
+  return cursor_end_at (c, cursor_worked (c, t) + w);
+}
+
+static inline gint64
+cursor_latest_start (Cursor *c,
+                     gint64  t,
+                     gint64  w)
+{
+  gint64 v;
+
+  if (t < 0 || t == TAKT_TIME_NONE)
+    return TAKT_TIME_NONE;
+  if (w == 0)
+    return t;
+  v = cursor_worked (c, t) - w;
+  if (v < 0)
+    return TAKT_TIME_NONE;
+  return cursor_start_at (c, v);
+}
+
 /* The units' departures from one step: in working time of the station
  * (w, always there) and as instants (real, made when needed).  Steps at
  * stations with the same calendar pass working time on unchanged. */
@@ -297,12 +441,13 @@ static void
 flow_make_real (Flow  *flow,
                 gint64 q)
 {
-  gsize hint = 0;
+  Cursor c;
 
   if (flow->has_real)
     return;
+  cursor_init (&c, flow->wt);
   for (gint64 k = 0; k < q; k++)
-    flow->real[k] = takt_work_time_end_at_hint (flow->wt, flow->w[k], &hint);
+    flow->real[k] = cursor_end_at (&c, flow->w[k]);
   flow->has_real = TRUE;
 }
 
@@ -312,11 +457,120 @@ flow_real0 (const Flow *flow)
   return flow->has_real ? flow->real[0] : takt_work_time_end_at (flow->wt, flow->w[0]);
 }
 
-/* One step of a run, forward.  Unit 1 arrives at @arrive0 (for step 1: the
- * wanted start); later units as @prev says (NULL at step 1: they are there
- * as soon as the unit before has left).  The machine is free from @free.
- * Fills @out and *@end (the last unit's departure).  Returns FALSE when the
+/* One step of a run, forward, in three parts.  Unit 1 arrives at
+ * @arrive0 (for step 1: the wanted start); later units as the flow @prev
+ * of the step before says (NULL at step 1: they are there as soon as the
+ * unit before has left).  Unit k leaves at
+ *   w_k = max (w_{k-1}, a_k) + cycle,  w_0 = W(start) + cycle
+ * (a_k: its arrival, all in the station's working time), so the last one
+ * leaves at max (W(start) + q·cycle, max over k >= 1 of a_k + (q − k)·cycle):
+ * the second term does not depend on where the step starts.
+ *
+ * step_arrivals(): the arrivals a_k (k >= 1; *@aw, NULL at step 1) and
+ * that second term (G_MININT64 when there is none). */
+static gint64
+step_arrivals (const TaktWorkTime  *wt,
+               gint64               cycle,
+               Flow                *prev,
+               gint64               q,
+               gint64              *aw_buf,
+               const gint64       **aw)
+{
+  gint64 bound = G_MININT64;
+
+  *aw = NULL;
+  if (prev == NULL)
+    return bound;
+  if (prev->wt == wt)
+    *aw = prev->w;
+  else
+    {
+      Cursor c;
+
+      flow_make_real (prev, q);
+      cursor_init (&c, wt);
+      for (gint64 k = 1; k < q; k++)
+        aw_buf[k] = cursor_worked (&c, prev->real[k]);
+      *aw = aw_buf;
+    }
+  for (gint64 k = 1; k < q; k++)
+    bound = MAX (bound, (*aw)[k] + (q - k) * cycle);
+  return bound;
+}
+
+/* step_timing(): where the step lies when the machine is free from
+ * @free: its setup start, its first unit's start and its end (the last
+ * unit's departure), from the arrivals' @bound.  Returns FALSE when the
  * station never finishes the step. */
+static gboolean
+step_timing (Cursor             *c,
+             gint64              cycle,
+             gint64              setup,
+             gint64              arrive0,
+             gint64              ls,
+             gint64              q,
+             gint64              bound,
+             gint64              free,
+             gint64             *setup_start,
+             gint64             *start,
+             gint64             *end)
+{
+  gint64 f = cursor_next (c, MAX (free, 0));
+  gint64 ss = 0, sd, st, ew;
+
+  if (f == TAKT_TIME_NEVER)
+    return FALSE;
+  if (setup > 0)
+    {
+      /* @ls: the latest setup start that ends by arrive0. */
+      ss = (ls == TAKT_TIME_NONE || ls < f) ? f : ls;
+      sd = cursor_add (c, ss, setup);
+      if (sd == TAKT_TIME_NEVER)
+        return FALSE;
+    }
+  else
+    sd = f;
+  st = cursor_next (c, MAX (arrive0, sd));
+  if (st == TAKT_TIME_NEVER)
+    return FALSE;
+  if (setup == 0)
+    ss = st;
+  ew = MAX (cursor_worked (c, st) + q * cycle, bound);
+  *end = cursor_end_at (c, ew);
+  if (*end == TAKT_TIME_NEVER)
+    return FALSE;
+  *setup_start = ss;
+  *start = st;
+  return TRUE;
+}
+
+/* step_fill(): the departures of every unit when the step starts at
+ * @start, into @out. */
+static void
+step_fill (const TaktWorkTime *wt,
+           gint64              cycle,
+           const gint64       *aw,
+           gint64              q,
+           gint64              start,
+           Flow               *out)
+{
+  gint64 ew = takt_work_time_worked (wt, start) + cycle;
+
+  out->w[0] = ew;
+  for (gint64 k = 1; k < q; k++)
+    {
+      gint64 sw = ew;
+
+      if (aw != NULL)
+        sw = MAX (sw, aw[k]);
+      ew = sw + cycle;
+      out->w[k] = ew;
+    }
+  out->wt = wt;
+  out->has_real = FALSE;
+}
+
+/* All three: fills @out and *@end; @aw_buf holds q values. */
 static gboolean
 step_forward (const TaktWorkTime *wt,
               gint64              cycle,
@@ -325,59 +579,21 @@ step_forward (const TaktWorkTime *wt,
               Flow               *prev,
               gint64              q,
               gint64              free,
+              gint64             *aw_buf,
               gint64             *setup_start,
               gint64             *start,
               Flow               *out,
               gint64             *end)
 {
-  gint64 f = takt_work_time_next (wt, MAX (free, 0));
-  gint64 ss = 0, sd, st, ew;
-  gboolean same = prev != NULL && prev->wt == wt;
-  gsize hint = 0;
+  const gint64 *aw;
+  gint64 bound = step_arrivals (wt, cycle, prev, q, aw_buf, &aw);
+  Cursor c;
 
-  if (f == TAKT_TIME_NEVER)
+  cursor_init (&c, wt);
+  if (!step_timing (&c, cycle, setup, arrive0, cursor_latest_start (&c, arrive0, setup),
+                    q, bound, free, setup_start, start, end))
     return FALSE;
-  if (setup > 0)
-    {
-      gint64 ls = takt_work_time_latest_start (wt, arrive0, setup);
-
-      ss = (ls == TAKT_TIME_NONE || ls < f) ? f : ls;
-      sd = takt_work_time_add (wt, ss, setup);
-      if (sd == TAKT_TIME_NEVER)
-        return FALSE;
-    }
-  else
-    sd = f;
-  st = takt_work_time_next (wt, MAX (arrive0, sd));
-  if (st == TAKT_TIME_NEVER)
-    return FALSE;
-  if (setup == 0)
-    ss = st;
-  if (prev != NULL && !same)
-    flow_make_real (prev, q);
-
-  ew = takt_work_time_worked (wt, st) + cycle;
-  out->w[0] = ew;
-  for (gint64 k = 1; k < q; k++)
-    {
-      gint64 sw = ew;
-
-      if (prev != NULL)
-        {
-          gint64 aw = same ? prev->w[k] : takt_work_time_worked_hint (wt, prev->real[k], &hint);
-
-          sw = MAX (sw, aw);
-        }
-      ew = sw + cycle;
-      out->w[k] = ew;
-    }
-  out->wt = wt;
-  out->has_real = FALSE;
-  *end = takt_work_time_end_at (wt, ew);
-  if (*end == TAKT_TIME_NEVER)
-    return FALSE;
-  *setup_start = ss;
-  *start = st;
+  step_fill (wt, cycle, aw, q, *start, out);
   return TRUE;
 }
 
@@ -450,35 +666,107 @@ slot_insert (GArray *slots,
   return lo;
 }
 
+/* How run_forward() uses the run's memo: replaying a trace (each step
+ * timing asked for is looked up; a miss or a different pick ends the
+ * replay), recording one, or neither. */
+typedef struct
+{
+  TaktFwdTrace *replay;
+  TaktFwdTrace *record;
+  gboolean      diverged;
+} FwdCtx;
+
+/* One step of a run being placed forward: what its timings need. */
+typedef struct
+{
+  const TaktWorkTime *wt;
+  gint64              cycle;
+  gint64              setup;
+  gint64              arrive0;
+  gint64              ls;         /* latest start of a setup that ends by arrive0 */
+  gint64              q;
+  Cursor              cursor;     /* on wt */
+  Flow               *prev;       /* NULL at step 1 (and unused when replaying) */
+  gint64             *aw_buf;
+  const gint64       *aw;
+  gint64              bound;
+  gboolean            prepared;   /* aw and bound are set */
+} StepIn;
+
+/* step_timing() of step @j from @free, through @ctx (may be NULL). */
+static gboolean
+fwd_step (FwdCtx  *ctx,
+          guint    j,
+          StepIn  *in,
+          gint64   free,
+          gint64  *setup_start,
+          gint64  *start,
+          gint64  *end)
+{
+  TaktFwdCall call = { (int) j, FALSE, free, 0, 0, 0 };
+
+  if (ctx != NULL && ctx->replay != NULL)
+    {
+      const TaktFwdCall *c;
+
+      if (ctx->diverged)
+        return FALSE;
+      c = takt_fwd_trace_lookup (ctx->replay, (int) j, free);
+      if (c == NULL)
+        {
+          ctx->diverged = TRUE;
+          return FALSE;
+        }
+      *setup_start = c->setup_start;
+      *start = c->start;
+      *end = c->end;
+      return c->ok;
+    }
+  if (!in->prepared)
+    {
+      in->bound = step_arrivals (in->wt, in->cycle, in->prev, in->q, in->aw_buf, &in->aw);
+      in->prepared = TRUE;
+    }
+  call.ok = step_timing (&in->cursor, in->cycle, in->setup, in->arrive0, in->ls, in->q, in->bound, free,
+                         &call.setup_start, &call.start, &call.end);
+  if (ctx != NULL && ctx->record != NULL)
+    takt_fwd_trace_add (ctx->record, &call);
+  *setup_start = call.setup_start;
+  *start = call.start;
+  *end = call.end;
+  return call.ok;
+}
+
 /* Computes step @j of @run on flat machine @mach, in a free gap of its
  * timeline: when the step would overlap a slot, its setup moves after it.
- * Sets *@pushed when it had to move. */
+ * Sets *@pushed when it had to move, *@used_free to the free instant the
+ * timing it returns was computed from. */
 static gboolean
 step_on_machine (TaktModel    *model,
                  TaktPRun     *run,
                  guint         j,
                  int           mach,
                  gint64        free,
-                 gint64        arrive0,
-                 Flow         *prev,
+                 StepIn       *in,
+                 FwdCtx       *ctx,
                  gint64       *setup_start,
                  gint64       *start,
-                 Flow         *out,
                  gint64       *end,
-                 gboolean     *pushed)
+                 gboolean     *pushed,
+                 gint64       *used_free)
 {
   const TaktProduct *prod = takt_model_product (model, run->product);
   const TaktStep *step = product_step (prod, j);
-  const TaktWorkTime *wt = model->station_wt[step->station_index];
   const GArray *slots = model->timeline[mach];
   /* A gap can only hold the step if it has the step's work content of
    * working time after the setup could start at the earliest. */
   gint64 work = step->setup_s + run->quantity * step->cycle_s;
-  gint64 earliest = arrive0;
+  gint64 earliest = in->arrive0;
+  Cursor *c = &in->cursor;
 
   if (step->setup_s > 0)
     {
-      earliest = takt_work_time_latest_start (wt, arrive0, step->setup_s);
+      earliest = in->ls;
       if (earliest == TAKT_TIME_NONE)
         earliest = 0;
     }
@@ -491,8 +779,8 @@ step_on_machine (TaktModel    *model,
       gint64 least = model->min_work[step->station_index];
 
       while (w < slots->len &&
-             takt_work_time_between (wt, w == 0 ? 0 : g_array_index (slots, TaktSlot, w - 1).to,
-                                     g_array_index (slots, TaktSlot, w).from) < least)
+             cursor_between (c, w == 0 ? 0 : g_array_index (slots, TaktSlot, w - 1).to,
+                             g_array_index (slots, TaktSlot, w).from) < least)
         w++;
       model->watermark[mach] = w;
       if (w > 0 && g_array_index (slots, TaktSlot, w - 1).to > MAX (free, earliest))
@@ -507,12 +795,14 @@ step_on_machine (TaktModel    *model,
       const TaktSlot *slot;
       guint k;
 
-      if (!step_forward (wt, step->cycle_s, step->setup_s, arrive0, prev,
-                         run->quantity, free, setup_start, start, out, end))
+      if (!fwd_step (ctx, j, in, free, setup_start, start, end))
         return FALSE;
       slot = slot_overlap (slots, *setup_start, *end);
       if (slot == NULL)
-        return TRUE;
+        {
+          *used_free = free;
+          return TRUE;
+        }
       *pushed = TRUE;
       /* Gaps are tried one by one near the wanted start; after a few
        * dozen the step goes after the machine's last slot. */
@@ -527,7 +817,7 @@ step_on_machine (TaktModel    *model,
         {
           const TaktSlot *next = &g_array_index (slots, TaktSlot, k + 1);
 
-          if (takt_work_time_between (wt, MAX (free, earliest), next->from) >= work)
+          if (cursor_between (c, MAX (free, earliest), next->from) >= work)
             break;
           free = next->to;
           k++;
@@ -540,21 +830,24 @@ step_on_machine (TaktModel    *model,
  * machine of the last decode (or the search's choice) when it fits there
  * without waiting; otherwise it takes the machine where it ends first.
  * Records the times and the units' finishes but does not enter them in
- * the timelines.  Returns FALSE when the run can never be finished. */
+ * the timelines.  Returns FALSE when the run can never be finished (or,
+ * replaying, when the replay cannot go on: ctx->diverged). */
 static gboolean
-run_forward (TaktModel    *model,
-             TaktPRun     *run,
-             gint64        x,
-             const gint64 *floor)
+run_forward_with (TaktModel    *model,
+                  TaktPRun     *run,
+                  gint64        x,
+                  const gint64 *floor,
+                  FwdCtx       *ctx)
 {
   const TaktProduct *prod = takt_model_product (model, run->product);
   gint64 q = run->quantity;
-  Flow flows[3];
-  Flow *prev = NULL, *cur, *best;
-  int spare = 0;
+  Flow flows[2];
+  Flow *prev = NULL;
+  TaktFwdTrace *replay = ctx != NULL ? ctx->replay : NULL;
+  TaktFwdTrace *record = ctx != NULL ? ctx->record : NULL;
 
   ensure_scratch (model, q);
-  for (int i = 0; i < 3; i++)
+  for (int i = 0; i < 2; i++)
     {
       flows[i].w = model->scratch[2 * i];
       flows[i].real = model->scratch[2 * i + 1];
@@ -568,40 +861,40 @@ run_forward (TaktModel    *model,
       int s = step->station_index;
       int base = model->machine_base[s];
       int n_mach = model->station_machines[s];
-      gint64 arrive0 = j == 0 ? x : flow_real0 (prev);
       int prefer = run->assign[j] >= 0 ? run->assign[j] : run->use[j];
       int pick = -1;
-      gint64 best_ss = 0, best_st = 0, best_end = G_MAXINT64;
-      gint64 ss, st, end, fl = floor != NULL ? floor[j] : 0;
+      gint64 best_ss = 0, best_st = 0, best_end = G_MAXINT64, best_free = 0;
+      gint64 ss, st, end, used = 0, fl = floor != NULL ? floor[j] : 0;
       gboolean pushed;
+      StepIn in;
 
-      /* The two flows that are not prev. */
-      {
-        int k = 0;
-        Flow *other[2];
-
-        for (int i = 0; i < 3 && k < 2; i++)
-          if (&flows[i] != prev)
-            other[k++] = &flows[i];
-        cur = other[spare];
-        best = other[1 - spare];
-      }
+      in.wt = model->station_wt[s];
+      in.cycle = step->cycle_s;
+      in.setup = step->setup_s;
+      /* Replaying, the units' arrivals are the trace's (its picks so far
+       * were the same); the flows themselves are not computed. */
+      in.arrive0 = j == 0 ? x : replay != NULL ? replay->arrive0[j] : flow_real0 (prev);
+      cursor_init (&in.cursor, in.wt);
+      in.ls = in.setup > 0 ? cursor_latest_start (&in.cursor, in.arrive0, in.setup) : TAKT_TIME_NONE;
+      in.q = q;
+      in.prev = replay != NULL ? NULL : prev;
+      in.aw_buf = model->scratch[4];
+      in.aw = NULL;
+      in.bound = G_MININT64;
+      in.prepared = FALSE;
 
       if (prefer >= n_mach)
         prefer = -1;
       if (prefer >= 0)
         {
-          if (step_on_machine (model, run, j, base + prefer, fl, arrive0, prev,
-                               &ss, &st, cur, &end, &pushed))
+          if (step_on_machine (model, run, j, base + prefer, fl, &in, ctx,
+                               &ss, &st, &end, &pushed, &used))
             {
-              Flow *t = best;
-
               pick = prefer;
               best_ss = ss;
               best_st = st;
               best_end = end;
-              best = cur;
-              cur = t;
+              best_free = used;
             }
           else
             pushed = TRUE;
@@ -618,22 +911,28 @@ run_forward (TaktModel    *model,
 
             if (i == prefer)
               continue;
-            if (!step_on_machine (model, run, j, base + i, fl, arrive0, prev, &ss, &st, cur, &end, &p2))
+            if (!step_on_machine (model, run, j, base + i, fl, &in, ctx,
+                                  &ss, &st, &end, &p2, &used))
               continue;
             if (end < best_end)
               {
-                Flow *t = best;
-
                 pick = i;
                 best_ss = ss;
                 best_st = st;
                 best_end = end;
-                best = cur;
-                cur = t;
+                best_free = used;
               }
             if (!p2)
               break;
           }
+      if (ctx != NULL && ctx->diverged)
+        return FALSE;
+      if (replay != NULL && pick >= 0 &&
+          ((int) j >= replay->n_picked || replay->pick_free[j] != best_free))
+        {
+          ctx->diverged = TRUE;
+          return FALSE;
+        }
       if (pick < 0)
         return FALSE;
 
@@ -641,18 +940,78 @@ run_forward (TaktModel    *model,
       run->setup_start[j] = best_ss;
       run->start[j] = best_st;
       run->end[j] = best_end;
-      prev = best;
-      spare = 0;
+      if (record != NULL)
+        {
+          record->pick_free[j] = best_free;
+          record->arrive0[j] = in.arrive0;
+          record->n_picked = (int) j + 1;
+        }
+      if (replay == NULL)
+        {
+          /* The departures of the picked timing, for the next step. */
+          Flow *next = prev == &flows[0] ? &flows[1] : &flows[0];
+
+          if (!in.prepared)
+            in.bound = step_arrivals (in.wt, in.cycle, prev, q, in.aw_buf, &in.aw);
+          step_fill (in.wt, in.cycle, in.aw, q, best_st, next);
+          prev = next;
+        }
     }
 
-  flow_make_real (prev, q);
   if (run->finish_len != (gsize) q)
     {
       run->finish = g_renew (gint64, run->finish, q);
       run->finish_len = q;
     }
+  if (replay != NULL)
+    {
+      if (!replay->ok)
+        {
+          /* The trace ended otherwise: it cannot be this run's. */
+          ctx->diverged = TRUE;
+          return FALSE;
+        }
+      memcpy (run->finish, replay->finish, q * sizeof (gint64));
+      return TRUE;
+    }
+  flow_make_real (prev, q);
   memcpy (run->finish, prev->real, q * sizeof (gint64));
   return TRUE;
+}
+
+static gboolean
+run_forward (TaktModel    *model,
+             TaktPRun     *run,
+             gint64        x,
+             const gint64 *floor)
+{
+  guint n = takt_model_product (model, run->product)->routing->len;
+  TaktRunMemo *memo;
+  TaktFwdTrace *trace;
+  FwdCtx ctx = { NULL, NULL, FALSE };
+  gboolean ok;
+
+  if (model->no_memo)
+    return run_forward_with (model, run, x, floor, NULL);
+
+  memo = takt_run_memo_for (model, run);
+  trace = takt_run_memo_trace_find (memo, x);
+  if (trace != NULL)
+    {
+      /* run->use steers the machine choice: keep it for a second try. */
+      memcpy (model->use_buf, run->use, n * sizeof (int));
+      ctx.replay = trace;
+      ok = run_forward_with (model, run, x, floor, &ctx);
+      if (!ctx.diverged)
+        return ok;
+      memcpy (run->use, model->use_buf, n * sizeof (int));
+      ctx.replay = NULL;
+      ctx.diverged = FALSE;
+    }
+  ctx.record = takt_run_memo_trace_begin (memo, x);
+  ok = run_forward_with (model, run, x, floor, &ctx);
+  takt_run_memo_trace_end (memo, ctx.record, ok, run->finish);
+  return ok;
 }
 
 /* The latest times of @run: unit k leaves the last step by its deadline,
@@ -662,11 +1021,11 @@ run_forward (TaktModel    *model,
  * be TAKT_INF (nothing bounds them).  Working time is passed on unchanged
  * between steps with the same calendar. */
 static gint64
-run_backward (TaktModel    *model,
-              TaktPRun     *run,
-              const gint64 *bound,
-              gint64       *lss,
-              gint64       *le)
+run_backward_compute (TaktModel    *model,
+                      TaktPRun     *run,
+                      const gint64 *bound,
+                      gint64       *lss,
+                      gint64       *le)
 {
   const TaktProduct *prod = takt_model_product (model, run->product);
   gint64 q = run->quantity;
@@ -686,8 +1045,9 @@ run_backward (TaktModel    *model,
       gint64 c = step->cycle_s;
       gint64 next_start = TAKT_INF;
       gboolean in_w = dl_wt == wt;
-      gsize hint = 0;
+      Cursor c_wt;
 
+      cursor_init (&c_wt, wt);
       for (gint64 k = q - 1; k >= 0; k--)
         {
           gint64 lw;
@@ -699,7 +1059,7 @@ run_backward (TaktModel    *model,
           else if (dl[k] < 0)
             lw = dl[k];
           else
-            lw = takt_work_time_worked_hint (wt, dl[k], &hint);
+            lw = cursor_worked (&c_wt, dl[k]);
           if (k == q - 1 && bound[j] < TAKT_INF)
             lw = MIN (lw, wt_worked (wt, bound[j]));
           lw = MIN (lw, next_start);
@@ -739,13 +1099,34 @@ run_backward (TaktModel    *model,
         }
       else if (j > 0)
         {
-          hint = 0;
+          cursor_init (&c_wt, wt);
           for (gint64 k = q - 1; k >= 0; k--)
             dl[k] = sw[k] >= TAKT_INF ? TAKT_INF
                     : sw[k] < 0 ? sw[k]
-                    : takt_work_time_start_at_hint (wt, sw[k], &hint);
+                    : cursor_start_at (&c_wt, sw[k]);
           dl_wt = NULL;
         }
+    }
+  return x;
+}
+
+static gint64
+run_backward (TaktModel    *model,
+              TaktPRun     *run,
+              const gint64 *bound,
+              gint64       *lss,
+              gint64       *le)
+{
+  TaktRunMemo *memo;
+  gint64 x;
+
+  if (model->no_memo)
+    return run_backward_compute (model, run, bound, lss, le);
+  memo = takt_run_memo_for (model, run);
+  if (!takt_run_memo_backward_get (memo, bound, &x, lss, le))
+    {
+      x = run_backward_compute (model, run, bound, lss, le);
+      takt_run_memo_backward_put (memo, bound, x, lss, le);
     }
   return x;
 }
@@ -860,6 +1241,7 @@ place_pins (TaktModel *model)
                   takt_work_time_latest_start (wt, run->release, step->setup_s) == TAKT_TIME_NONE)
                 free = run->release;
               ok = step_forward (wt, step->cycle_s, step->setup_s, run->release, NULL, q, free,
+                                 model->scratch[4],
                                  &ss, &st, cur, &end);
               run->use[0] = m;
             }
@@ -879,6 +1261,7 @@ place_pins (TaktModel *model)
                   for (;;)
                     {
                       if (!step_forward (wt, step->cycle_s, step->setup_s, arrive0, prev, q, free,
+                                         model->scratch[4],
                                          &ss_i, &st_i, cur, &end_i))
                         break;
                       w = pin_overlap (model, base + i, ss_i, end_i, -1);
@@ -903,6 +1286,7 @@ place_pins (TaktModel *model)
                   for (;;)
                     {
                       step_forward (wt, step->cycle_s, step->setup_s, arrive0, prev, q, free,
+                                    model->scratch[4],
                                     &ss, &st, cur, &end);
                       w = pin_overlap (model, base + best, ss, end, -1);
                       if (w == NULL)
@@ -1192,6 +1576,9 @@ takt_model_new (const TaktPlan *plan,
     }
   build_plan_units (model);
   ensure_scratch (model, 64);
+  model->use_buf = g_new0 (int, MAX (model->max_steps, 1));
+  model->cost_cache = g_new0 (TaktCostEntry, 2 * MAX (model->n_products, 1));
+  model->cost_next = g_new0 (guint8, MAX (model->n_products, 1));
   return model;
 }
 
@@ -1227,6 +1614,13 @@ takt_model_free (TaktModel *model)
   for (guint i = 0; i < G_N_ELEMENTS (model->scratch); i++)
     g_free (model->scratch[i]);
   g_free (model->product_units_buf);
+  g_free (model->merge_buf);
+  g_free (model->offsets);
+  g_free (model->use_buf);
+  for (int i = 0; i < 2 * model->n_products; i++)
+    g_free (model->cost_cache[i].finish);
+  g_free (model->cost_cache);
+  g_free (model->cost_next);
   g_free (model);
 }
 
@@ -1371,8 +1765,10 @@ forward_pass (TaktModel    *model,
         {
           int mach = model->machine_base[product_step (prod, j)->station_index] + run->use[j];
 
+          /* A slot entered before the watermark splits a gap that was
+           * too short already: the gaps before it stay too short. */
           if (slot_insert (model->timeline[mach], run->setup_start[j], run->end[j]) < model->watermark[mach])
-            model->watermark[mach] = 0;
+            model->watermark[mach]++;
         }
     }
   model->use_watermark = FALSE;
@@ -1726,6 +2122,121 @@ compare_gint64 (gconstpointer a,
   return (x > y) - (x < y);
 }
 
+static inline const TaktPRun *
+run_by_code (const TaktModel    *model,
+             const TaktSolution *solution,
+             int                 r)
+{
+  return r >= 0 ? g_ptr_array_index (solution->runs, r) : g_ptr_array_index (model->pin_runs, -1 - r);
+}
+
+/* The @n unit finishes of the runs @codes (solution runs, and pins as
+ * -1 − index), as gathered in model->product_units_buf, sorted: each run's
+ * own are in order already (units leave a step one after the other), so
+ * they are merged pairwise, O(n log runs). */
+static const gint64 *
+units_sorted (TaktModel          *model,
+              const TaktSolution *solution,
+              const int          *codes,
+              int                 n_codes,
+              gsize               n)
+{
+  gsize *off;
+  int k = 0;
+  gsize at = 0;
+  gint64 *src = model->product_units_buf, *dst;
+
+  if (model->merge_len < n)
+    {
+      model->merge_len = MAX (n, 2 * model->merge_len);
+      model->merge_buf = g_renew (gint64, model->merge_buf, model->merge_len);
+    }
+  if (model->offsets_len < (gsize) n_codes + 1)
+    {
+      model->offsets_len = MAX ((gsize) n_codes + 1, 2 * model->offsets_len);
+      model->offsets = g_renew (gsize, model->offsets, model->offsets_len);
+    }
+  dst = model->merge_buf;
+  off = model->offsets;
+  /* The runs' stretches of the buffer (gathered in this order). */
+  for (int i = 0; i < n_codes; i++)
+    {
+      const TaktPRun *run = run_by_code (model, solution, codes[i]);
+
+      if (!run->placed || run->finish_len == 0)
+        continue;
+      for (gsize u = at + 1; u < at + run->finish_len; u++)
+        if (src[u] < src[u - 1])
+          {
+            qsort (src, n, sizeof (gint64), compare_gint64);
+            return src;
+          }
+      off[k++] = at;
+      at += run->finish_len;
+    }
+  off[k] = at;
+
+  while (k > 1)
+    {
+      int m = 0;
+      gint64 *t;
+
+      for (int i = 0; i < k; i += 2)
+        {
+          gsize a = off[i], a_end = off[i + 1];
+          gsize b = a_end, b_end = i + 2 <= k ? off[MIN (i + 2, k)] : a_end;
+          gsize o = a;
+
+          if (i + 1 >= k)
+            b = b_end = a_end;
+          while (a < a_end && b < b_end)
+            dst[o++] = src[b] < src[a] ? src[b++] : src[a++];
+          while (a < a_end)
+            dst[o++] = src[a++];
+          while (b < b_end)
+            dst[o++] = src[b++];
+          off[m++] = off[i];
+        }
+      off[m] = off[k];
+      k = m;
+      t = src;
+      src = dst;
+      dst = t;
+    }
+  return src;
+}
+
+/* The matching of product @p's units gathered in model->product_units_buf
+ * (@n of them), when one of the last two matchings had the same. */
+static gboolean
+cost_cached (TaktModel *model,
+             int        p,
+             gsize      n,
+             gint64    *early,
+             gint64    *late,
+             gint64    *surplus,
+             gint64    *missing)
+{
+  if (model->no_memo)
+    return FALSE;
+  for (int k = 0; k < 2; k++)
+    {
+      const TaktCostEntry *e = &model->cost_cache[2 * p + k];
+
+      if (!e->valid || e->n != n ||
+          (n > 0 && memcmp (e->finish, model->product_units_buf, n * sizeof (gint64)) != 0))
+        continue;
+      *early = e->early;
+      *late = e->late;
+      *surplus = e->surplus;
+      *missing = e->missing;
+      /* The other entry goes first when a new one is needed. */
+      model->cost_next[p] = (guint8) (1 - k);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* Sets the solution's totals from the decoded runs, with the spec's
  * matching per product. */
 static void
@@ -1762,6 +2273,7 @@ solution_cost (TaktModel    *model,
       gsize n = 0;
       gboolean sorted = TRUE;
       gint64 early, late, surplus, missing;
+      const gint64 *units;
 
       for (int k = count[p]; k < count[p + 1]; k++)
         {
@@ -1784,15 +2296,42 @@ solution_cost (TaktModel    *model,
             memcpy (model->product_units_buf + n, run->finish, run->finish_len * sizeof (gint64));
           n += run->finish_len;
         }
-      if (!sorted)
-        qsort (model->product_units_buf, n, sizeof (gint64), compare_gint64);
-      /* A plan without demand has no storage in model->demands to point into. */
-      takt_match_product (model->demands->len > 0
-                            ? &g_array_index (model->demands, TaktDemand, model->demand_start[p])
-                            : NULL,
-                          model->demand_start[p + 1] - model->demand_start[p],
-                          model->origin, model->horizon,
-                          model->product_units_buf, n, &early, &late, &surplus, &missing);
+      if (!cost_cached (model, p, n, &early, &late, &surplus, &missing))
+        {
+          TaktCostEntry *e = &model->cost_cache[2 * p + model->cost_next[p]];
+
+          /* Remember the units as gathered (the matching sorts them). */
+          if (!model->no_memo)
+            {
+              model->cost_next[p] ^= 1;
+              if (e->cap < n)
+                {
+                  e->cap = MAX (n, 2 * e->cap);
+                  e->finish = g_renew (gint64, e->finish, e->cap);
+                }
+              if (n > 0)
+                memcpy (e->finish, model->product_units_buf, n * sizeof (gint64));
+              e->n = n;
+            }
+          units = model->product_units_buf;
+          if (!sorted)
+            units = units_sorted (model, solution, by_product + count[p], count[p + 1] - count[p], n);
+          /* A plan without demand has no storage in model->demands to point into. */
+          takt_match_product (model->demands->len > 0
+                                ? &g_array_index (model->demands, TaktDemand, model->demand_start[p])
+                                : NULL,
+                              model->demand_start[p + 1] - model->demand_start[p],
+                              model->origin, model->horizon,
+                              units, n, &early, &late, &surplus, &missing);
+          if (!model->no_memo)
+            {
+              e->valid = TRUE;
+              e->early = early;
+              e->late = late;
+              e->surplus = surplus;
+              e->missing = missing;
+            }
+        }
       solution->holding += prod->holding_cost_per_day * (double) (early + surplus) / (double) TAKT_DAY_S;
       solution->tardiness += prod->late_cost_per_day * (double) late / (double) TAKT_DAY_S;
       solution->unmet += missing;
@@ -1819,7 +2358,8 @@ takt_solution_decode (TaktModel    *model,
   if (pull)
     backward_pass (model, solution);
   forward_pass (model, solution, pull);
-  if (solution->mode == TAKT_DECODE_PUSH_JUSTIFY)
+  /* (Only the construction compares the push plan's stock.) */
+  if (solution->mode == TAKT_DECODE_PUSH_JUSTIFY && !model->in_search)
     {
       solution_cost (model, solution);
       solution->push_holding = solution->holding;
@@ -2504,6 +3044,15 @@ construct (TaktModel    *model,
       takt_solution_free (best);
     }
   return solution;
+}
+
+TaktSolution *
+takt_solution_construct (TaktModel    *model,
+                         TaktStrategy  strategy)
+{
+  g_return_val_if_fail (model != NULL, NULL);
+
+  return construct (model, strategy);
 }
 
 /* ---- export ---- */

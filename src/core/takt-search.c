@@ -1374,12 +1374,14 @@ takt_search_run (TaktModel                *model,
   search.deadline_us = deadline_us;
   search.max_evaluations = MAX (options->evaluations, 0);
   search.started_us = g_get_monotonic_time ();
+  model->in_search = TRUE;
 
   /* A plan that is one sequence on one machine: the sequencing search
    * takes the whole budget. */
   if (seq_search (&search, solution))
     {
       g_rand_free (search.rand);
+      model->in_search = FALSE;
       *evaluations = search.evaluations;
       return !search.cancelled;
     }
@@ -1589,6 +1591,7 @@ takt_search_run (TaktModel                *model,
   takt_solution_free (best);
 
   g_rand_free (search.rand);
+  model->in_search = FALSE;
   *evaluations = search.evaluations;
   return !search.cancelled;
 }
