@@ -1631,7 +1631,8 @@ takt_campaign_calendar_view_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = 420;
+      /* A month of seven columns still reads at GNOME's small-screen width. */
+      *minimum = 300;
       *natural = 800;
     }
   else if (self->calendar == NULL)

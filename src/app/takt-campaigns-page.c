@@ -19,6 +19,7 @@
 #include "takt-format.h"
 #include "takt-time.h"
 #include "takt-widgets.h"
+#include "takt-wrap-box.h"
 
 struct _TaktCampaignsPage
 {
@@ -970,6 +971,7 @@ takt_campaigns_page_class_init (TaktCampaignsPageClass *klass)
 
   g_type_ensure (TAKT_TYPE_CAMPAIGN_CALENDAR_VIEW);
 
+  g_type_ensure (TAKT_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/taktplanner/Takt/takt-campaigns-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TaktCampaignsPage, month_button);
   gtk_widget_class_bind_template_child (widget_class, TaktCampaignsPage, timeline_button);

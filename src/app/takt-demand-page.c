@@ -17,6 +17,7 @@
 #include "takt-format.h"
 #include "takt-import-dialog.h"
 #include "takt-table.h"
+#include "takt-wrap-box.h"
 #include "takt-time.h"
 #include "takt-window.h"
 
@@ -1900,6 +1901,7 @@ takt_demand_page_class_init (TaktDemandPageClass *klass)
 
   g_type_ensure (TAKT_TYPE_CHART_WIDGET);
 
+  g_type_ensure (TAKT_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/taktplanner/Takt/takt-demand-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TaktDemandPage, chart);
   gtk_widget_class_bind_template_child (widget_class, TaktDemandPage, summary_label);

@@ -290,7 +290,8 @@ takt_line_balance_view_init (TaktLineBalanceView *self)
 
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self), draw_cb, NULL, NULL);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self), 360);
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self), 320);
+  /* Narrow enough for the Stations page at GNOME's small-screen width (360 px). */
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self), 280);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
 
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
