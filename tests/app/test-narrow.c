@@ -7,8 +7,8 @@
  * width and the window content's with the page shown) and must fit 360 px;
  * then the window, set to 360 × 720, must really be that wide.  With
  * TAKT_NARROW_SHOTS=FOLDER each page is also saved there as a PNG, for a
- * person to look at.  And the wrapping box of the toolbars lays out as it
- * should.
+ * person to look at (in German with LANGUAGE=de LC_ALL=de_DE.UTF-8).  And
+ * the wrapping box of the toolbars lays out as it should.
  */
 
 #define G_LOG_DOMAIN "test-narrow"
@@ -16,6 +16,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 #include "takt-application.h"
@@ -321,8 +323,24 @@ int
 main (int   argc,
       char *argv[])
 {
+  const char *build_root = g_getenv ("TAKT_BUILD_ROOT");
+
   test_isolate_dirs ();
+  /* The build's catalogues, so that LANGUAGE=de LC_ALL=de_DE.UTF-8 shows
+   * (and measures) the German pages. */
+  if (build_root != NULL)
+    {
+      g_autofree char *locale_dir = g_build_filename (build_root, "po", NULL);
+
+      bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
   gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init() sets the C locale; pictures are taken in the
+   * environment's. */
+  if (g_getenv ("TAKT_NARROW_SHOTS") != NULL)
+    setlocale (LC_ALL, "");
   adw_init ();
 
   g_test_add_func ("/narrow/wrap-box", test_wrap_box);
