@@ -1019,6 +1019,9 @@ cdd_interchange (Search *search,
       double bound = MIN (c->h[j] * c->p_max, c->h_max * pj) + MIN (c->l[j] * c->p_max, c->l_max * pj);
       int y;
 
+      /* A very long scan still stops in time. */
+      if (x % 64 == 63 && search_should_stop (search))
+        return FALSE;
       if (linear)
         {
           key += pj * shift - room * (c->h[j] + c->l[j]);
@@ -1261,7 +1264,7 @@ seq_search (Search       *search,
         if (deadline != G_MAXINT64 && deadline > now)
           search->deadline_us = now + (deadline - now) / 10 * 9;
         if (max > 0 && max > search->evaluations)
-          search->max_evaluations = search->evaluations + (max - search->evaluations) / 10 * 9;
+          search->max_evaluations = search->evaluations + MAX (1, (max - search->evaluations) / 10 * 9);
         cdd_search (search, c, q);
         search->deadline_us = deadline;
         search->max_evaluations = max;
