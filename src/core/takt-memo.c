@@ -48,7 +48,7 @@ typedef struct
 {
   gboolean used;
   gint64   x;
-  gint64  *data;     /* bound, lss, le: n_steps each */
+  gint64  *data;     /* bound, lss, le: n_steps each (in memo->back_data) */
 } BackEntry;
 
 struct _TaktRunMemo
@@ -58,6 +58,7 @@ struct _TaktRunMemo
   gint64       a, b, quantity;
   int          n_steps;
   BackEntry    back[N_BACK];
+  gint64      *back_data;
   int          back_next;
   TaktFwdTrace fwd[N_FWD];
   guint64      clock;
@@ -77,17 +78,15 @@ takt_run_memo_unref (TaktRunMemo *memo)
 {
   if (memo == NULL || --memo->ref > 0)
     return;
-  for (int i = 0; i < N_BACK; i++)
-    g_free (memo->back[i].data);
+  g_free (memo->back_data);
   for (int i = 0; i < N_FWD; i++)
     {
       TaktFwdTrace *t = &memo->fwd[i];
 
+      /* arrive0 shares the block of pick_free. */
       g_free (t->pick_free);
-      g_free (t->arrive0);
       g_free (t->finish);
-      if (t->calls != NULL)
-        g_array_unref (t->calls);
+      g_free (t->calls);
     }
   g_free (memo);
 }
@@ -158,10 +157,14 @@ takt_run_memo_backward_put (TaktRunMemo  *memo,
   g_return_if_fail (memo != NULL);
 
   n = memo->n_steps;
+  if (memo->back_data == NULL)
+    {
+      memo->back_data = g_new (gint64, N_BACK * 3 * MAX (n, 1));
+      for (int i = 0; i < N_BACK; i++)
+        memo->back[i].data = memo->back_data + i * 3 * MAX (n, 1);
+    }
   e = &memo->back[memo->back_next];
   memo->back_next = (memo->back_next + 1) % N_BACK;
-  if (e->data == NULL)
-    e->data = g_new (gint64, 3 * MAX (n, 1));
   e->used = TRUE;
   e->x = x;
   memcpy (e->data, bound, n * sizeof (gint64));
@@ -209,13 +212,12 @@ takt_run_memo_trace_begin (TaktRunMemo *memo,
         if (memo->fwd[i].stamp < t->stamp)
           t = &memo->fwd[i];
     }
-  if (t->calls == NULL)
+  if (t->pick_free == NULL)
     {
-      t->calls = g_array_new (FALSE, FALSE, sizeof (TaktFwdCall));
-      t->pick_free = g_new (gint64, MAX (memo->n_steps, 1));
-      t->arrive0 = g_new (gint64, MAX (memo->n_steps, 1));
+      t->pick_free = g_new (gint64, 2 * MAX (memo->n_steps, 1));
+      t->arrive0 = t->pick_free + MAX (memo->n_steps, 1);
     }
-  g_array_set_size (t->calls, 0);
+  t->n_calls = 0;
   t->used = TRUE;
   t->complete = FALSE;
   t->ok = FALSE;
@@ -234,7 +236,7 @@ takt_run_memo_trace_end (TaktRunMemo  *memo,
   g_return_if_fail (memo != NULL && trace != NULL);
 
   trace->ok = ok;
-  if (trace->calls->len > MAX_CALLS)
+  if (trace->n_calls > MAX_CALLS)
     {
       trace->used = FALSE;
       return;
@@ -253,9 +255,9 @@ takt_fwd_trace_lookup (const TaktFwdTrace *trace,
                        int                 step,
                        gint64              free)
 {
-  const TaktFwdCall *calls = (const TaktFwdCall *) (const void *) trace->calls->data;
+  const TaktFwdCall *calls = trace->calls;
 
-  for (guint i = 0; i < trace->calls->len; i++)
+  for (guint i = 0; i < trace->n_calls; i++)
     if (calls[i].free == free && calls[i].step == step)
       return &calls[i];
   return NULL;
@@ -265,5 +267,10 @@ void
 takt_fwd_trace_add (TaktFwdTrace      *trace,
                     const TaktFwdCall *call)
 {
-  g_array_append_vals (trace->calls, call, 1);
+  if (trace->n_calls == trace->calls_len)
+    {
+      trace->calls_len = MAX (8, 2 * trace->calls_len);
+      trace->calls = g_renew (TaktFwdCall, trace->calls, trace->calls_len);
+    }
+  trace->calls[trace->n_calls++] = *call;
 }

@@ -133,6 +133,9 @@ typedef struct
   /* Caches of the decoder (exact: a hit gives what a computation gives). */
   gboolean        no_memo;         /* when set, everything is computed */
   gboolean        in_search;       /* decodes leave push_holding alone */
+  gint64          last_decode_us;  /* how long the last decode took */
+  GCancellable   *cancellable;     /* may be NULL; decodes look at it */
+  gboolean        cancelled;       /* seen cancelled: decodes end at once */
   TaktCostEntry  *cost_cache;      /* 2 per product */
   guint8         *cost_next;       /* per product: the entry to replace next */
 } TaktModel;
@@ -251,7 +254,9 @@ typedef struct
   int      n_picked;
   gint64  *pick_free;      /* per step: the free instant of the picked timing */
   gint64  *arrive0;        /* per step: when its first unit arrives */
-  GArray  *calls;          /* of TaktFwdCall */
+  TaktFwdCall *calls;
+  guint    n_calls;
+  guint    calls_len;
   gint64  *finish;         /* quantity values when ok */
 } TaktFwdTrace;
 

@@ -1636,6 +1636,18 @@ timelines_reset (TaktModel *model)
     }
 }
 
+/* TRUE when the planning was cancelled (looked at every 64 runs of a
+ * pass, so a big plan stops within a fraction of a decode); the decode
+ * then ends early and its result means nothing. */
+static inline gboolean
+decode_cancelled (TaktModel *model,
+                  int        i)
+{
+  if ((i & 63) == 0 && !model->cancelled && model->cancellable != NULL)
+    model->cancelled = g_cancellable_is_cancelled (model->cancellable);
+  return model->cancelled;
+}
+
 /* The backward pass: each run, in reverse π, at the latest start where
  * its deadlines are met and each step's latest window lies in a free gap
  * of a machine of its station. */
@@ -1655,6 +1667,9 @@ backward_pass (TaktModel    *model,
       const TaktProduct *prod = takt_model_product (model, run->product);
       guint n = prod->routing->len;
       gint64 x = 0;
+
+      if (decode_cancelled (model, oi))
+        return;
 
       for (guint j = 0; j < n; j++)
         bound[j] = TAKT_INF;
@@ -1751,6 +1766,9 @@ forward_pass (TaktModel    *model,
       TaktPRun *run = g_ptr_array_index (solution->runs, g_array_index (solution->order, int, oi));
       const TaktProduct *prod = takt_model_product (model, run->product);
       gint64 x = run->release;
+
+      if (decode_cancelled (model, (int) oi))
+        break;
 
       if (backward && run->latest < TAKT_INF)
         x = MAX (x, run->latest);
@@ -1871,6 +1889,9 @@ justify_pass (TaktModel    *model,
       guint n = prod->routing->len;
       gboolean ok = TRUE;
       gint64 x;
+
+      if (decode_cancelled (model, (int) k))
+        return;
 
       for (guint j = 0; j < n; j++)
         {
@@ -2344,6 +2365,7 @@ takt_solution_decode (TaktModel    *model,
                       TaktSolution *solution)
 {
   gboolean pull = solution->mode == TAKT_DECODE_PULL;
+  gint64 t0 = g_get_monotonic_time ();
 
   /* A decode depends on the solution alone: forget the machines of the
    * last one. */
@@ -2371,6 +2393,7 @@ takt_solution_decode (TaktModel    *model,
   if (solution->mode != TAKT_DECODE_PUSH)
     shift_blocks_pass (model, solution);
   solution_cost (model, solution);
+  model->last_decode_us = g_get_monotonic_time () - t0;
 }
 
 /* Places the runs of @solution back to back on flat machine @machine (of
@@ -3214,16 +3237,27 @@ takt_planner_run (const TaktPlan            *plan,
     return NULL;
 
   model = takt_model_new (plan, options->strategy);
+  model->cancellable = options->cancellable;
   solution = construct (model, options->strategy);
 
-  if (options->strategy == TAKT_STRATEGY_JIT && options->time_limit_ms != 0)
+  if (options->strategy == TAKT_STRATEGY_JIT && options->time_limit_ms != 0 && !model->cancelled)
     {
-      gint64 deadline = options->time_limit_ms > 0 ? t0 + options->time_limit_ms * 1000 : G_MAXINT64;
+      gint64 deadline = G_MAXINT64;
 
+      if (options->time_limit_ms > 0)
+        {
+          /* What comes after the search (the schedule, its KPIs, freeing)
+           * takes up to about half of what came before it (checking the
+           * plan, the model, the construction; measured on the
+           * generator's plans): the search leaves that time over. */
+          gint64 before = g_get_monotonic_time () - t0;
+
+          deadline = t0 + options->time_limit_ms * 1000 - before / 2;
+        }
       cancelled = !takt_search_run (model, solution, options, deadline, &evaluations);
     }
 
-  if (cancelled || g_cancellable_is_cancelled (options->cancellable))
+  if (cancelled || model->cancelled || g_cancellable_is_cancelled (options->cancellable))
     {
       takt_solution_free (solution);
       takt_model_free (model);

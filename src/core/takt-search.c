@@ -57,6 +57,7 @@ typedef struct
   gint64                    max_evaluations;
   gboolean                  cancelled;
   gint64                    started_us;
+  gint64                    pace_us;       /* before the first evaluation: a decode's time */
 } Search;
 
 static gboolean
@@ -74,7 +75,8 @@ search_should_stop (Search *search)
       gint64 now = g_get_monotonic_time ();
       /* Stop early when one more evaluation, at the mean pace so far,
        * would end past the deadline (big plans take a while each). */
-      gint64 pace = search->evaluations > 0 ? (now - search->started_us) / search->evaluations : 0;
+      gint64 pace = search->evaluations > 0 ? (now - search->started_us) / search->evaluations
+                                            : search->pace_us;
 
       if (now + pace >= search->deadline_us)
         return TRUE;
@@ -1377,6 +1379,7 @@ takt_search_run (TaktModel                *model,
   search.deadline_us = deadline_us;
   search.max_evaluations = MAX (options->evaluations, 0);
   search.started_us = g_get_monotonic_time ();
+  search.pace_us = model->last_decode_us;
   model->in_search = TRUE;
 
   /* A plan that is one sequence on one machine: the sequencing search
