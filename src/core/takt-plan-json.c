@@ -79,6 +79,26 @@ scan_error (GError    **error,
   return FALSE;
 }
 
+/* The value of the 4 hex digits at @p, or -1. */
+static int
+hex4 (const char *p,
+      gsize       avail)
+{
+  int v = 0;
+
+  if (avail < 4)
+    return -1;
+  for (int k = 0; k < 4; k++)
+    {
+      int d = g_ascii_xdigit_value (p[k]);
+
+      if (d < 0)
+        return -1;
+      v = v * 16 + d;
+    }
+  return v;
+}
+
 static gboolean
 scan_limits (const char  *data,
              gsize        length,
@@ -105,6 +125,30 @@ scan_limits (const char  *data,
               if (ch == 'u' && i + 4 < length && memcmp (data + i + 1, "0000", 4) == 0)
                 return scan_error (error, TAKT_PLAN_ERROR_SYNTAX, filename, line, col - 1,
                                    "\\u0000 is not allowed in a string");
+              if (ch == 'u')
+                {
+                  /* json-glib turns half of a UTF-16 surrogate pair into
+                   * bytes that are not UTF-8; only whole pairs pass. */
+                  int unit = hex4 (data + i + 1, length - i - 1);
+
+                  if (unit >= 0xd800 && unit <= 0xdbff && i + 10 < length &&
+                      data[i + 5] == '\\' && data[i + 6] == 'u' &&
+                      hex4 (data + i + 7, length - i - 7) >= 0xdc00 &&
+                      hex4 (data + i + 7, length - i - 7) <= 0xdfff)
+                    {
+                      /* The pair is ASCII: step over it but its last digit. */
+                      i += 10;
+                      col += 10;
+                    }
+                  else if (unit >= 0xd800 && unit <= 0xdfff)
+                    {
+                      g_autofree char *message =
+                        g_strdup_printf ("\\u%.4s is half of a UTF-16 surrogate pair, not a character",
+                                         data + i + 1);
+
+                      return scan_error (error, TAKT_PLAN_ERROR_SYNTAX, filename, line, col - 1, message);
+                    }
+                }
             }
           else if (ch == '\\')
             escape = TRUE;

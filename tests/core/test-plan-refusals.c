@@ -461,6 +461,12 @@ test_syntax_errors (void)
     { "{ \"a\": 'x' }", "t.takt:1:8: strings must be in double quotes" },
     { "{ \"a\": \"line\nbreak\" }", "t.takt:1:13: a control character inside a string" },
     { "{ \"a\": \"nul \\u0000\" }", "t.takt:1:13: \\u0000 is not allowed in a string" },
+    /* Half of a UTF-16 surrogate pair would come out of json-glib as bytes
+     * that are not UTF-8 (found by the plan-load fuzzer in a member name). */
+    { "{ \"sa\\ud83d^ude00t\": 1 }", "t.takt:1:6: \\ud83d is half of a UTF-16 surrogate pair, not a character" },
+    { "{ \"a\": \"x\\uDE00\" }", "t.takt:1:10: \\uDE00 is half of a UTF-16 surrogate pair, not a character" },
+    { "{ \"a\": \"\\uD83D\\u0041\" }", "t.takt:1:9: \\uD83D is half of a UTF-16 surrogate pair" },
+    { "{ \"a\": \"\\uD83D\" }", "t.takt:1:9: \\uD83D is half of a UTF-16 surrogate pair" },
     { "{\n  \"ok\": \"caf\xc3\xa9\",\n  \"bad\": \"\xff\"\n}", "t.takt:3:11: the text is not valid UTF-8" },
     { "{ \"a\": 1,\n  \"b\": 2,\n  \"a\": 3 }", "t.takt:3:" },
     { "", "t.takt:1:1: the document is empty" },
@@ -486,6 +492,23 @@ test_syntax_errors (void)
     g_autoptr(GError) error = load_error ("{ \"a\": 1,\n  \"b\": 2,\n  \"a\": 3 }", -1);
 
     g_assert_nonnull (strstr (error->message, "the member \"a\" appears twice in the same object"));
+  }
+  /* A whole pair is one character, and the text after it is still scanned. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GString) doc = g_string_new (base_doc);
+    g_autoptr(TaktPlan) plan = NULL;
+
+    g_assert_cmpuint (g_string_replace (doc, "\"name\": \"t\"", "\"name\": \"\\ud83d\\ude00\"", 1), ==, 1);
+    plan = takt_plan_load_from_data (doc->str, -1, "t.takt", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (plan->name, ==, "\xf0\x9f\x98\x80");
+  }
+  {
+    g_autoptr(GError) error = load_error ("{ \"a\": \"\\ud83d\\ude00\\udc00\" }", -1);
+
+    g_assert_error (error, TAKT_PLAN_ERROR, TAKT_PLAN_ERROR_SYNTAX);
+    g_assert_cmpstr (error->message, ==, "t.takt:1:21: \\udc00 is half of a UTF-16 surrogate pair, not a character");
   }
   /* A NUL byte inside the given length is not a silent end of the text. */
   {
