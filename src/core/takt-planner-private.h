@@ -68,6 +68,15 @@ typedef struct
 
 typedef struct _TaktPRun TaktPRun;
 
+/* A calendar's explicit working intervals (takt_work_time_interval()):
+ * interval i is [from[i], to[i]], W(from[i]) = cum[i], W(to[i]) = cend[i]. */
+typedef struct
+{
+  const TaktWorkTime *wt;
+  gsize               n;
+  gint64             *from, *to, *cum, *cend;
+} TaktWorkIndex;
+
 /* A cache of what the decoder computed for a run (takt-memo.c): results
  * of pure functions of the run's identity (product, a, b, quantity) and
  * their other inputs, so an unchanged run costs a look-up, not a
@@ -93,6 +102,8 @@ typedef struct
   int             n_products;
   GPtrArray      *work_times;      /* owns the TaktWorkTime* */
   TaktWorkTime  **station_wt;      /* per station, shared between equal calendars */
+  TaktWorkIndex **station_ix;      /* per station: its calendar's intervals */
+  GPtrArray      *work_ix;         /* owns the TaktWorkIndex* */
   int            *machine_base;    /* per station: its first machine in the flat list */
   int            *station_machines;
   int             n_machines;
@@ -119,6 +130,8 @@ typedef struct
   gint64         *min_work;        /* per station: the least work a step there holds */
   guint          *watermark;       /* per flat machine: the gaps before this slot are too
                                     * short for any step (valid while use_watermark) */
+  gboolean       *watermark_ok;    /* per flat machine: the gap before slot watermark is
+                                    * long enough (checked, unchanged since) */
   gboolean        use_watermark;
   gint64         *scratch[8];      /* per-unit work arrays, scratch_len long */
   gsize           scratch_len;

@@ -110,13 +110,14 @@ takt_prun_new (const TaktModel *model,
 
   run->product = product;
   run->pin = -1;
-  run->assign = g_new (int, n);
-  run->use = g_new (int, n);
+  /* The per-step arrays in one block (the search copies runs often). */
+  run->setup_start = g_malloc0 (MAX (n, 1) * (3 * sizeof (gint64) + 2 * sizeof (int)));
+  run->start = run->setup_start + MAX (n, 1);
+  run->end = run->start + MAX (n, 1);
+  run->assign = (int *) (void *) (run->end + MAX (n, 1));
+  run->use = run->assign + MAX (n, 1);
   for (guint j = 0; j < n; j++)
     run->assign[j] = run->use[j] = -1;
-  run->setup_start = g_new0 (gint64, n);
-  run->start = g_new0 (gint64, n);
-  run->end = g_new0 (gint64, n);
   return run;
 }
 
@@ -155,11 +156,8 @@ takt_prun_free (TaktPRun *run)
 {
   if (run == NULL)
     return;
-  g_free (run->assign);
-  g_free (run->use);
+  /* assign, use, start and end share the block of setup_start. */
   g_free (run->setup_start);
-  g_free (run->start);
-  g_free (run->end);
   g_free (run->finish);
   takt_run_memo_unref (run->memo);
   g_free (run);
@@ -285,64 +283,111 @@ run_deadlines (const TaktModel *model,
 
 /* ---- one-piece flow ---- */
 
-/* Working-time conversions for sequences of nearby instants: besides the
- * hint of the takt_work_time_*_hint() look-ups, a cursor remembers one
- * working interval [from, to] and W(from) = cum, where W is linear, so
- * that the many units of a run inside one shift cost an addition each.
- * What it remembers is learnt from exact answers, so it answers exactly
- * what the look-ups would. */
+/* Working-time conversions for sequences of nearby instants.  A cursor
+ * walks the explicit working intervals of a station's calendar (copied
+ * into a TaktWorkIndex with W at each interval's start, see
+ * work_index_new()): inside the interval it is on, W is linear, so the
+ * many units of a run inside one shift cost an addition each; elsewhere a
+ * binary search finds the interval.  It answers exactly what
+ * takt-calendar.c would (the same definitions on the same intervals), and
+ * asks it past the explicit intervals, where the week repeats. */
 typedef struct
 {
-  const TaktWorkTime *wt;
-  gsize               hint;
-  gsize               n;
-  gint64              from, to, cum;   /* to < from: nothing known */
+  const TaktWorkIndex *ix;
+  gsize                i;    /* the interval it is on (< ix->n when ix->n > 0) */
 } Cursor;
 
 static inline void
-cursor_init (Cursor             *c,
-             const TaktWorkTime *wt)
+cursor_init (Cursor              *c,
+             const TaktWorkIndex *ix)
 {
-  c->wt = wt;
-  c->hint = 0;
-  c->n = takt_work_time_n_intervals (wt);
-  c->from = 1;
-  c->to = 0;
-  c->cum = 0;
+  c->ix = ix;
+  c->i = 0;
 }
 
-/* W(@t) = @w, with @t in explicit interval c->hint (else nothing is
- * learnt). */
-static void
-cursor_learn (Cursor *c,
-              gint64  t,
-              gint64  w)
+static G_GNUC_NO_INLINE gint64
+cursor_worked_search (Cursor *c,
+                      gint64  t)
 {
-  gint64 from, to;
+  const TaktWorkIndex *ix = c->ix;
+  gsize i = c->i, lo, hi;
 
-  if (c->hint >= c->n)
-    return;
-  takt_work_time_interval (c->wt, c->hint, &from, &to);
-  if (from <= t && t <= to)
+  if (t <= 0)
+    return 0;
+  if (ix->n == 0 || t > ix->to[ix->n - 1])
+    return takt_work_time_worked (ix->wt, t);
+  if (t < ix->from[0])
+    return 0;
+  /* Most often the next interval. */
+  if (i + 1 < ix->n && t >= ix->from[i + 1] && t <= ix->to[i + 1])
     {
-      c->from = from;
-      c->to = to;
-      c->cum = w - (t - from);
+      c->i = i + 1;
+      return ix->cum[i + 1] + (t - ix->from[i + 1]);
     }
+  /* The last interval that starts at or before t. */
+  lo = 0;
+  hi = ix->n;
+  while (hi - lo > 1)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+
+      if (ix->from[mid] <= t)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  c->i = lo;
+  return ix->cum[lo] + (MIN (t, ix->to[lo]) - ix->from[lo]);
 }
 
+/* W(@t): working seconds in [0, t). */
 static inline gint64
 cursor_worked (Cursor *c,
                gint64  t)
 {
-  gint64 w;
+  const TaktWorkIndex *ix = c->ix;
+  gsize i = c->i;
 
-  if (t >= c->from && t <= c->to)
-    return c->cum + (t - c->from);
-  w = takt_work_time_worked_hint (c->wt, t, &c->hint);
-  if (t > 0)
-    cursor_learn (c, t, w);
-  return w;
+  if (ix->n > 0 && t >= ix->from[i] && t <= ix->to[i])
+    return ix->cum[i] + (t - ix->from[i]);
+  return cursor_worked_search (c, t);
+}
+
+/* The first interval whose end in working time is >= @v (@strict: > v);
+ * there is one (v below the last one's end). */
+static inline gsize
+cursor_find_end (const TaktWorkIndex *ix,
+                 gint64               v,
+                 gboolean             strict)
+{
+  gsize lo = 0, hi = ix->n - 1;
+
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+
+      if (strict ? ix->cend[mid] > v : ix->cend[mid] >= v)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+  return lo;
+}
+
+static G_GNUC_NO_INLINE gint64
+cursor_end_at_search (Cursor *c,
+                      gint64  v)
+{
+  const TaktWorkIndex *ix = c->ix;
+  gsize i;
+
+  if (v <= 0)
+    return 0;
+  if (ix->n == 0 || v > ix->cend[ix->n - 1])
+    return takt_work_time_end_at (ix->wt, v);
+  i = cursor_find_end (ix, v, FALSE);
+  c->i = i;
+  return ix->from[i] + (v - ix->cum[i]);
 }
 
 /* takt_work_time_end_at (): the first instant where W reaches @v. */
@@ -350,14 +395,26 @@ static inline gint64
 cursor_end_at (Cursor *c,
                gint64  v)
 {
-  gint64 e;
+  const TaktWorkIndex *ix = c->ix;
+  gsize i = c->i;
 
-  if (v > c->cum && v <= c->cum + (c->to - c->from))
-    return c->from + (v - c->cum);
-  e = takt_work_time_end_at_hint (c->wt, v, &c->hint);
-  if (v > 0 && e != TAKT_TIME_NEVER)
-    cursor_learn (c, e, v);
-  return e;
+  if (ix->n > 0 && v > ix->cum[i] && v <= ix->cend[i])
+    return ix->from[i] + (v - ix->cum[i]);
+  return cursor_end_at_search (c, v);
+}
+
+static G_GNUC_NO_INLINE gint64
+cursor_start_at_search (Cursor *c,
+                        gint64  v)
+{
+  const TaktWorkIndex *ix = c->ix;
+  gsize i;
+
+  if (ix->n == 0 || v >= ix->cend[ix->n - 1])
+    return takt_work_time_start_at (ix->wt, v);
+  i = cursor_find_end (ix, v, TRUE);
+  c->i = i;
+  return ix->from[i] + (v - ix->cum[i]);
 }
 
 /* takt_work_time_start_at (): the working instant where W passes @v. */
@@ -365,14 +422,13 @@ static inline gint64
 cursor_start_at (Cursor *c,
                  gint64  v)
 {
-  gint64 s;
+  const TaktWorkIndex *ix = c->ix;
+  gsize i = c->i;
 
-  if (v >= c->cum && v < c->cum + (c->to - c->from))
-    return c->from + (v - c->cum);
-  s = takt_work_time_start_at_hint (c->wt, v, &c->hint);
-  if (v >= 0 && s != TAKT_TIME_NEVER)
-    cursor_learn (c, s, v);
-  return s;
+  v = MAX (v, 0);
+  if (ix->n > 0 && v >= ix->cum[i] && v < ix->cend[i])
+    return ix->from[i] + (v - ix->cum[i]);
+  return cursor_start_at_search (c, v);
 }
 
 /* takt_work_time_between (). */
@@ -431,10 +487,10 @@ cursor_latest_start (Cursor *c,
  * stations with the same calendar pass working time on unchanged. */
 typedef struct
 {
-  const TaktWorkTime *wt;
-  gint64             *w;
-  gint64             *real;
-  gboolean            has_real;
+  const TaktWorkIndex *ix;
+  gint64              *w;
+  gint64              *real;
+  gboolean             has_real;
 } Flow;
 
 static void
@@ -445,7 +501,7 @@ flow_make_real (Flow  *flow,
 
   if (flow->has_real)
     return;
-  cursor_init (&c, flow->wt);
+  cursor_init (&c, flow->ix);
   for (gint64 k = 0; k < q; k++)
     flow->real[k] = cursor_end_at (&c, flow->w[k]);
   flow->has_real = TRUE;
@@ -454,7 +510,12 @@ flow_make_real (Flow  *flow,
 static inline gint64
 flow_real0 (const Flow *flow)
 {
-  return flow->has_real ? flow->real[0] : takt_work_time_end_at (flow->wt, flow->w[0]);
+  Cursor c;
+
+  if (flow->has_real)
+    return flow->real[0];
+  cursor_init (&c, flow->ix);
+  return cursor_end_at (&c, flow->w[0]);
 }
 
 /* One step of a run, forward, in three parts.  Unit 1 arrives at
@@ -469,7 +530,7 @@ flow_real0 (const Flow *flow)
  * step_arrivals(): the arrivals a_k (k >= 1; *@aw, NULL at step 1) and
  * that second term (G_MININT64 when there is none). */
 static gint64
-step_arrivals (const TaktWorkTime  *wt,
+step_arrivals (const TaktWorkIndex *ix,
                gint64               cycle,
                Flow                *prev,
                gint64               q,
@@ -481,14 +542,14 @@ step_arrivals (const TaktWorkTime  *wt,
   *aw = NULL;
   if (prev == NULL)
     return bound;
-  if (prev->wt == wt)
+  if (prev->ix == ix)
     *aw = prev->w;
   else
     {
       Cursor c;
 
       flow_make_real (prev, q);
-      cursor_init (&c, wt);
+      cursor_init (&c, ix);
       for (gint64 k = 1; k < q; k++)
         aw_buf[k] = cursor_worked (&c, prev->real[k]);
       *aw = aw_buf;
@@ -547,14 +608,18 @@ step_timing (Cursor             *c,
 /* step_fill(): the departures of every unit when the step starts at
  * @start, into @out. */
 static void
-step_fill (const TaktWorkTime *wt,
-           gint64              cycle,
-           const gint64       *aw,
-           gint64              q,
-           gint64              start,
-           Flow               *out)
+step_fill (const TaktWorkIndex *ix,
+           gint64               cycle,
+           const gint64        *aw,
+           gint64               q,
+           gint64               start,
+           Flow                *out)
 {
-  gint64 ew = takt_work_time_worked (wt, start) + cycle;
+  Cursor c;
+  gint64 ew;
+
+  cursor_init (&c, ix);
+  ew = cursor_worked (&c, start) + cycle;
 
   out->w[0] = ew;
   for (gint64 k = 1; k < q; k++)
@@ -566,34 +631,34 @@ step_fill (const TaktWorkTime *wt,
       ew = sw + cycle;
       out->w[k] = ew;
     }
-  out->wt = wt;
+  out->ix = ix;
   out->has_real = FALSE;
 }
 
 /* All three: fills @out and *@end; @aw_buf holds q values. */
 static gboolean
-step_forward (const TaktWorkTime *wt,
-              gint64              cycle,
-              gint64              setup,
-              gint64              arrive0,
-              Flow               *prev,
-              gint64              q,
-              gint64              free,
-              gint64             *aw_buf,
-              gint64             *setup_start,
-              gint64             *start,
-              Flow               *out,
-              gint64             *end)
+step_forward (const TaktWorkIndex *ix,
+              gint64               cycle,
+              gint64               setup,
+              gint64               arrive0,
+              Flow                *prev,
+              gint64               q,
+              gint64               free,
+              gint64              *aw_buf,
+              gint64              *setup_start,
+              gint64              *start,
+              Flow                *out,
+              gint64              *end)
 {
   const gint64 *aw;
-  gint64 bound = step_arrivals (wt, cycle, prev, q, aw_buf, &aw);
+  gint64 bound = step_arrivals (ix, cycle, prev, q, aw_buf, &aw);
   Cursor c;
 
-  cursor_init (&c, wt);
+  cursor_init (&c, ix);
   if (!step_timing (&c, cycle, setup, arrive0, cursor_latest_start (&c, arrive0, setup),
                     q, bound, free, setup_start, start, end))
     return FALSE;
-  step_fill (wt, cycle, aw, q, *start, out);
+  step_fill (ix, cycle, aw, q, *start, out);
   return TRUE;
 }
 
@@ -679,13 +744,13 @@ typedef struct
 /* One step of a run being placed forward: what its timings need. */
 typedef struct
 {
-  const TaktWorkTime *wt;
+  const TaktWorkIndex *ix;
   gint64              cycle;
   gint64              setup;
   gint64              arrive0;
   gint64              ls;         /* latest start of a setup that ends by arrive0 */
   gint64              q;
-  Cursor              cursor;     /* on wt */
+  Cursor              cursor;     /* on ix */
   Flow               *prev;       /* NULL at step 1 (and unused when replaying) */
   gint64             *aw_buf;
   const gint64       *aw;
@@ -724,7 +789,7 @@ fwd_step (FwdCtx  *ctx,
     }
   if (!in->prepared)
     {
-      in->bound = step_arrivals (in->wt, in->cycle, in->prev, in->q, in->aw_buf, &in->aw);
+      in->bound = step_arrivals (in->ix, in->cycle, in->prev, in->q, in->aw_buf, &in->aw);
       in->prepared = TRUE;
     }
   call.ok = step_timing (&in->cursor, in->cycle, in->setup, in->arrive0, in->ls, in->q, in->bound, free,
@@ -778,11 +843,17 @@ step_on_machine (TaktModel    *model,
       guint w = model->watermark[mach];
       gint64 least = model->min_work[step->station_index];
 
-      while (w < slots->len &&
-             cursor_between (c, w == 0 ? 0 : g_array_index (slots, TaktSlot, w - 1).to,
-                             g_array_index (slots, TaktSlot, w).from) < least)
-        w++;
-      model->watermark[mach] = w;
+      /* (When the gap at w was found long enough and is unchanged, the
+       * walk would stop at once.) */
+      if (!model->watermark_ok[mach])
+        {
+          while (w < slots->len &&
+                 cursor_between (c, w == 0 ? 0 : g_array_index (slots, TaktSlot, w - 1).to,
+                                 g_array_index (slots, TaktSlot, w).from) < least)
+            w++;
+          model->watermark[mach] = w;
+          model->watermark_ok[mach] = TRUE;
+        }
       if (w > 0 && g_array_index (slots, TaktSlot, w - 1).to > MAX (free, earliest))
         {
           /* That delays the step: other machines may do better. */
@@ -852,7 +923,7 @@ run_forward_with (TaktModel    *model,
       flows[i].w = model->scratch[2 * i];
       flows[i].real = model->scratch[2 * i + 1];
       flows[i].has_real = FALSE;
-      flows[i].wt = NULL;
+      flows[i].ix = NULL;
     }
 
   for (guint j = 0; j < prod->routing->len; j++)
@@ -868,13 +939,13 @@ run_forward_with (TaktModel    *model,
       gboolean pushed;
       StepIn in;
 
-      in.wt = model->station_wt[s];
+      in.ix = model->station_ix[s];
       in.cycle = step->cycle_s;
       in.setup = step->setup_s;
       /* Replaying, the units' arrivals are the trace's (its picks so far
        * were the same); the flows themselves are not computed. */
       in.arrive0 = j == 0 ? x : replay != NULL ? replay->arrive0[j] : flow_real0 (prev);
-      cursor_init (&in.cursor, in.wt);
+      cursor_init (&in.cursor, in.ix);
       in.ls = in.setup > 0 ? cursor_latest_start (&in.cursor, in.arrive0, in.setup) : TAKT_TIME_NONE;
       in.q = q;
       in.prev = replay != NULL ? NULL : prev;
@@ -952,8 +1023,8 @@ run_forward_with (TaktModel    *model,
           Flow *next = prev == &flows[0] ? &flows[1] : &flows[0];
 
           if (!in.prepared)
-            in.bound = step_arrivals (in.wt, in.cycle, prev, q, in.aw_buf, &in.aw);
-          step_fill (in.wt, in.cycle, in.aw, q, best_st, next);
+            in.bound = step_arrivals (in.ix, in.cycle, prev, q, in.aw_buf, &in.aw);
+          step_fill (in.ix, in.cycle, in.aw, q, best_st, next);
           prev = next;
         }
     }
@@ -1047,7 +1118,7 @@ run_backward_compute (TaktModel    *model,
       gboolean in_w = dl_wt == wt;
       Cursor c_wt;
 
-      cursor_init (&c_wt, wt);
+      cursor_init (&c_wt, model->station_ix[step->station_index]);
       for (gint64 k = q - 1; k >= 0; k--)
         {
           gint64 lw;
@@ -1099,7 +1170,7 @@ run_backward_compute (TaktModel    *model,
         }
       else if (j > 0)
         {
-          cursor_init (&c_wt, wt);
+          cursor_init (&c_wt, model->station_ix[step->station_index]);
           for (gint64 k = q - 1; k >= 0; k--)
             dl[k] = sw[k] >= TAKT_INF ? TAKT_INF
                     : sw[k] < 0 ? sw[k]
@@ -1216,7 +1287,7 @@ place_pins (TaktModel *model)
           flows[i].w = model->scratch[2 * i];
           flows[i].real = model->scratch[2 * i + 1];
           flows[i].has_real = FALSE;
-          flows[i].wt = NULL;
+          flows[i].ix = NULL;
         }
       prev = NULL;
       cur = &flows[0];
@@ -1240,7 +1311,7 @@ place_pins (TaktModel *model)
               if (step->setup_s > 0 &&
                   takt_work_time_latest_start (wt, run->release, step->setup_s) == TAKT_TIME_NONE)
                 free = run->release;
-              ok = step_forward (wt, step->cycle_s, step->setup_s, run->release, NULL, q, free,
+              ok = step_forward (model->station_ix[s], step->cycle_s, step->setup_s, run->release, NULL, q, free,
                                  model->scratch[4],
                                  &ss, &st, cur, &end);
               run->use[0] = m;
@@ -1260,7 +1331,7 @@ place_pins (TaktModel *model)
 
                   for (;;)
                     {
-                      if (!step_forward (wt, step->cycle_s, step->setup_s, arrive0, prev, q, free,
+                      if (!step_forward (model->station_ix[s], step->cycle_s, step->setup_s, arrive0, prev, q, free,
                                          model->scratch[4],
                                          &ss_i, &st_i, cur, &end_i))
                         break;
@@ -1285,7 +1356,7 @@ place_pins (TaktModel *model)
 
                   for (;;)
                     {
-                      step_forward (wt, step->cycle_s, step->setup_s, arrive0, prev, q, free,
+                      step_forward (model->station_ix[s], step->cycle_s, step->setup_s, arrive0, prev, q, free,
                                     model->scratch[4],
                                     &ss, &st, cur, &end);
                       w = pin_overlap (model, base + best, ss, end, -1);
@@ -1451,6 +1522,39 @@ build_plan_units (TaktModel *model)
   model->block_start[model->n_products] = (int) model->blocks->len;
 }
 
+/* The index of @wt's explicit intervals (shared by stations with the
+ * same calendar), for cursors: each interval's start, end, W at its start
+ * and W at its end, in one block. */
+static TaktWorkIndex *
+work_index_for (TaktModel          *model,
+                const TaktWorkTime *wt)
+{
+  gsize n = takt_work_time_n_intervals (wt);
+  TaktWorkIndex *ix;
+
+  for (guint i = 0; i < model->work_ix->len; i++)
+    {
+      ix = g_ptr_array_index (model->work_ix, i);
+      if (ix->wt == wt)
+        return ix;
+    }
+  ix = g_malloc0 (sizeof (TaktWorkIndex) + 4 * MAX (n, 1) * sizeof (gint64));
+  ix->wt = wt;
+  ix->n = n;
+  ix->from = (gint64 *) (void *) (ix + 1);
+  ix->to = ix->from + MAX (n, 1);
+  ix->cum = ix->to + MAX (n, 1);
+  ix->cend = ix->cum + MAX (n, 1);
+  for (gsize i = 0; i < n; i++)
+    {
+      takt_work_time_interval (wt, i, &ix->from[i], &ix->to[i]);
+      ix->cum[i] = takt_work_time_worked (wt, ix->from[i]);
+      ix->cend[i] = ix->cum[i] + (ix->to[i] - ix->from[i]);
+    }
+  g_ptr_array_add (model->work_ix, ix);
+  return ix;
+}
+
 TaktModel *
 takt_model_new (const TaktPlan *plan,
                 TaktStrategy    strategy)
@@ -1481,6 +1585,8 @@ takt_model_new (const TaktPlan *plan,
   /* Working time: one TaktWorkTime per distinct calendar. */
   model->work_times = g_ptr_array_new_with_free_func ((GDestroyNotify) takt_work_time_free);
   model->station_wt = g_new0 (TaktWorkTime *, MAX (model->n_stations, 1));
+  model->station_ix = g_new0 (TaktWorkIndex *, MAX (model->n_stations, 1));
+  model->work_ix = g_ptr_array_new_with_free_func (g_free);
   model->station_always = g_new0 (gboolean, MAX (model->n_stations, 1));
   model->machine_base = g_new0 (int, model->n_stations + 1);
   model->station_machines = g_new0 (int, MAX (model->n_stations, 1));
@@ -1497,6 +1603,7 @@ takt_model_new (const TaktPlan *plan,
           g_hash_table_insert (by_calendar, (gpointer) cal, wt);
         }
       model->station_wt[s] = wt;
+      model->station_ix[s] = work_index_for (model, wt);
       /* Around the clock (at least for a year past the horizon): instants
        * and working time move together there. */
       model->station_always[s] =
@@ -1508,6 +1615,7 @@ takt_model_new (const TaktPlan *plan,
   model->machine_base[model->n_stations] = model->n_machines;
   model->pin_windows = g_new0 (GArray *, MAX (model->n_machines, 1));
   model->watermark = g_new0 (guint, MAX (model->n_machines, 1));
+  model->watermark_ok = g_new0 (gboolean, MAX (model->n_machines, 1));
   model->pin_blocks = g_new0 (GArray *, MAX (model->n_machines, 1));
   model->timeline = g_new0 (GArray *, MAX (model->n_machines, 1));
   for (int i = 0; i < model->n_machines; i++)
@@ -1589,6 +1697,8 @@ takt_model_free (TaktModel *model)
     return;
   g_clear_pointer (&model->work_times, g_ptr_array_unref);
   g_free (model->station_wt);
+  g_free (model->station_ix);
+  g_clear_pointer (&model->work_ix, g_ptr_array_unref);
   g_free (model->station_always);
   g_free (model->machine_base);
   g_free (model->station_machines);
@@ -1607,6 +1717,7 @@ takt_model_free (TaktModel *model)
     }
   g_free (model->pin_windows);
   g_free (model->watermark);
+  g_free (model->watermark_ok);
   g_free (model->min_work);
   g_free (model->pin_blocks);
   g_free (model->timeline);
@@ -1760,6 +1871,7 @@ forward_pass (TaktModel    *model,
   timelines_reset (model);
   model->use_watermark = TRUE;
   memset (model->watermark, 0, MAX (model->n_machines, 1) * sizeof (guint));
+  memset (model->watermark_ok, 0, MAX (model->n_machines, 1) * sizeof (gboolean));
 
   for (guint oi = 0; oi < solution->order->len; oi++)
     {
@@ -1784,9 +1896,14 @@ forward_pass (TaktModel    *model,
           int mach = model->machine_base[product_step (prod, j)->station_index] + run->use[j];
 
           /* A slot entered before the watermark splits a gap that was
-           * too short already: the gaps before it stay too short. */
-          if (slot_insert (model->timeline[mach], run->setup_start[j], run->end[j]) < model->watermark[mach])
+           * too short already: the gaps before it stay too short.  One
+           * entered at it makes a new gap there. */
+          guint at = slot_insert (model->timeline[mach], run->setup_start[j], run->end[j]);
+
+          if (at < model->watermark[mach])
             model->watermark[mach]++;
+          else if (at == model->watermark[mach])
+            model->watermark_ok[mach] = FALSE;
         }
     }
   model->use_watermark = FALSE;
