@@ -1615,6 +1615,7 @@ append_run_tooltip (TaktGanttView *self,
       g_autofree char *escaped = g_markup_escape_text (what, -1);
       g_autofree char *units = takt_format_count (cover->quantity);
       const TaktDemandResult *result = NULL;
+      gint64 demand_finish;
 
       if (shown == 0)
         g_string_append_printf (markup, "\n<b>%s</b>", _("Covers"));
@@ -1641,23 +1642,30 @@ append_run_tooltip (TaktGanttView *self,
             }
         }
 
+      /* How early or late the demand is met is what the plan says: its last
+       * unit's finish.  In one-piece flow a run's units finish one by one,
+       * so the run's end is only when its last unit is done. */
+      demand_finish = finish;
+      if (result != NULL && result->finish != G_MININT64)
+        demand_finish = result->finish;
+
       /* Translators: a demand a run covers and how many units, "SO-1001: 12" */
       g_string_append_printf (markup, _("\n%s: %s"), escaped, units);
       if (due != G_MININT64)
         {
           g_autofree char *due_text = format_naive (due, _("%a %-d %b %H:%M"));
-          g_autofree char *gap = takt_format_duration (ABS (due - finish));
+          g_autofree char *gap = takt_format_duration (ABS (due - demand_finish));
 
           /* Translators: when a demand is due, in a run's details */
           g_string_append_printf (markup, _(", due %s"), due_text);
-          if (finish > due)
+          if (demand_finish > due)
             {
               g_string_append (markup, " · <b>");
               /* Translators: how late a run finishes for a demand, "3 h late" */
               g_string_append_printf (markup, _("%s late"), gap);
               g_string_append (markup, "</b>");
             }
-          else if (finish < due)
+          else if (demand_finish < due)
             {
               g_string_append (markup, " · ");
               /* Translators: how early a run finishes for a demand, "22 h early" */
@@ -1668,11 +1676,11 @@ append_run_tooltip (TaktGanttView *self,
               g_string_append_printf (markup, " · %s", _("just in time"));
             }
         }
-      if (result != NULL && result->late_units > 0 && finish <= due)
+      if (result != NULL && result->late_units > 0 && result->late_units < result->quantity)
         {
           g_autofree char *late = takt_format_count (result->late_units);
 
-          /* Translators: a demand has late units from other runs */
+          /* Translators: some of a demand's units are late, after "3 h late" */
           g_string_append_printf (markup, _(" (%s units of it late)"), late);
         }
     }

@@ -883,6 +883,65 @@ test_page (void)
   test_spin (20);
 }
 
+/* In one-piece flow a run's units finish one by one: a demand met by its
+ * first units is on time even when the run ends after its due time.  The
+ * details say "late" exactly for the demands the plan counts late. */
+static void
+test_hover_lateness (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const TaktSchedule *schedule = takt_document_get_schedule (fixture->document);
+  const TaktPlanStats *stats = takt_document_get_stats (fixture->document);
+  guint checked = 0, ends_after_due = 0;
+
+  g_assert_nonnull (stats);
+  for (guint r = 0; r < schedule->runs->len; r++)
+    {
+      const TaktRun *run = g_ptr_array_index (schedule->runs, r);
+      g_autofree char *markup = takt_gantt_view_dup_run_markup (fixture->view, (int) r);
+      g_auto(GStrv) lines = g_strsplit (markup, "\n", -1);
+      gint64 end = G_MININT64;
+      guint line = 0;
+
+      for (guint k = 0; k < run->steps->len; k++)
+        end = MAX (end, g_array_index (run->steps, TaktRunStep, k).end);
+
+      /* The covers' lines follow the one that says "Covers". */
+      while (lines[line] != NULL && strstr (lines[line], "Covers") == NULL)
+        line++;
+      for (guint c = 0; c < run->covers->len && c < 8 && lines[line] != NULL; c++)
+        {
+          const TaktCover *cover = &g_array_index (run->covers, TaktCover, c);
+          const TaktDemandResult *result = NULL;
+          const char *text = lines[++line];
+
+          if (text == NULL)
+            break;
+          for (guint d = 0; d < stats->demands->len; d++)
+            {
+              const TaktDemandResult *candidate = g_ptr_array_index (stats->demands, d);
+
+              if (g_strcmp0 (candidate->demand, cover->demand) == 0)
+                result = candidate;
+            }
+          g_assert_nonnull (result);
+          if (result->late_units == 0 && end > result->due)
+            ends_after_due++;
+          if (result->late_units > 0)
+            g_assert_nonnull (strstr (text, " late"));
+          else if (strstr (text, " late") != NULL)
+            g_error ("run %s: \"%s\" while the plan has %s on time", run->id, text, cover->demand);
+          checked++;
+        }
+    }
+  g_test_message ("%u covered demands checked; %u of them on time though their run ends after the due time",
+                  checked, ends_after_due);
+  g_assert_cmpuint (checked, >, 20);
+  /* The sample has such demands, so the test can tell the run's end from
+   * the demand's finish. */
+  g_assert_cmpuint (ends_after_due, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -903,6 +962,7 @@ main (int   argc,
   ADD ("split-dialog", test_split_dialog);
   ADD ("zoom", test_zoom);
   ADD ("hover-and-words", test_hover_and_words);
+  ADD ("hover-lateness", test_hover_lateness);
   g_test_add_func ("/gantt/page", test_page);
 
 #undef ADD
