@@ -38,7 +38,9 @@ struct _TaktWindow
   AdwViewStack         *stack;
   GtkMenuButton        *menu_button;
   GtkSpinner           *spinner;
+  GtkOverlay           *cost_overlay;
   GtkLabel             *cost_label;
+  GtkSpinner           *cost_spinner;
   GtkLabel             *late_label;
   GMenu                *undo_section;
   GMenu                *recent_menu;
@@ -136,6 +138,7 @@ update_health (TaktWindow *self)
 {
   const TaktPlanStats *stats;
   gboolean replanning;
+  gboolean cost_shown;
 
   if (self->document == NULL)
     return;
@@ -143,12 +146,25 @@ update_health (TaktWindow *self)
   stats = takt_document_get_stats (self->document);
   replanning = takt_document_get_replanning (self->document);
 
-  gtk_spinner_set_spinning (self->spinner, replanning);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), replanning);
+  /* When narrow, the title needs the room. */
+  cost_shown = stats != NULL && !adw_view_switcher_title_get_title_visible (self->switcher_title);
+  gtk_widget_set_visible (GTK_WIDGET (self->cost_overlay), cost_shown);
+
+  /* While the plan is worked out, the total it replaces fades under a
+   * spinner.  A spinner beside it would widen the end of the header bar, so
+   * that the view switcher turned narrow and back at every re-plan of a
+   * window of the default size. */
+  gtk_spinner_set_spinning (self->cost_spinner, replanning && cost_shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->cost_spinner), replanning && cost_shown);
+  if (replanning && cost_shown)
+    gtk_widget_add_css_class (GTK_WIDGET (self->cost_label), "takt-stale");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->cost_label), "takt-stale");
+  gtk_spinner_set_spinning (self->spinner, replanning && !cost_shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), replanning && !cost_shown);
 
   if (stats == NULL)
     {
-      gtk_widget_set_visible (GTK_WIDGET (self->cost_label), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->late_label), FALSE);
       return;
     }
@@ -158,9 +174,6 @@ update_health (TaktWindow *self)
       g_autofree char *late = NULL;
 
       gtk_label_set_text (self->cost_label, money);
-      /* When narrow, the title needs the room. */
-      gtk_widget_set_visible (GTK_WIDGET (self->cost_label),
-                              !adw_view_switcher_title_get_title_visible (self->switcher_title));
 
       if (stats->late_orders > 0 || stats->unmet_units > 0)
         {
@@ -1088,7 +1101,9 @@ takt_window_class_init (TaktWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TaktWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TaktWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, TaktWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, TaktWindow, cost_overlay);
   gtk_widget_class_bind_template_child (widget_class, TaktWindow, cost_label);
+  gtk_widget_class_bind_template_child (widget_class, TaktWindow, cost_spinner);
   gtk_widget_class_bind_template_child (widget_class, TaktWindow, late_label);
   gtk_widget_class_bind_template_child (widget_class, TaktWindow, undo_section);
   gtk_widget_class_bind_template_child (widget_class, TaktWindow, recent_menu);

@@ -501,9 +501,85 @@ test_header_health (void)
 
   cost = find_label_with_class (GTK_WIDGET (window), "takt-cost");
   g_assert_nonnull (cost);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (cost)));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (cost)));
   g_test_message ("header: %s", gtk_label_get_text (cost));
   g_assert_nonnull (strstr (gtk_label_get_text (cost), "€"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWidget *
+find_widget_with_class (GtkWidget  *widget,
+                        const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkSpinner *
+find_spinning (GtkWidget *widget)
+{
+  if (GTK_IS_SPINNER (widget) && gtk_widget_is_visible (widget) &&
+      gtk_spinner_get_spinning (GTK_SPINNER (widget)))
+    return GTK_SPINNER (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkSpinner *found = find_spinning (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* While a new plan is worked out the header bar shows a spinner, and its
+ * end keeps its width: the view switcher beside it must not turn narrow
+ * and back at every re-plan of a window of the default size. */
+static void
+test_header_steady (void)
+{
+  TaktWindow *window = new_window_with_sample ();
+  TaktDocument *document = takt_window_get_document (window);
+  GtkWidget *health;
+  int before, during, after;
+
+  wait_for_plan (window);
+  health = find_widget_with_class (GTK_WIDGET (window), "takt-health");
+  g_assert_nonnull (health);
+  before = gtk_widget_get_width (health);
+  g_assert_null (find_spinning (health));
+
+  /* A re-plan that cannot start while this test looks. */
+  takt_document_set_replan_delay (document, 60000);
+  g_assert_true (takt_document_edit (document, "Change Cycle Time", much_longer_cycles, NULL, NULL));
+  g_assert_true (takt_document_get_replanning (document));
+  test_spin (200);
+  during = gtk_widget_get_width (health);
+  g_assert_nonnull (find_spinning (health));
+
+  takt_document_set_replan_delay (document, 0);
+  wait_for_plan (window);
+  test_spin (100);
+  after = gtk_widget_get_width (health);
+  g_test_message ("the header's figures: %d px, %d px while planning, %d px after", before, during, after);
+  g_assert_null (find_spinning (health));
+  g_assert_cmpint (during, ==, before);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -524,6 +600,7 @@ main (int   argc,
   g_test_add_func ("/window/close-asks", test_close_asks);
   g_test_add_func ("/window/replan-toast", test_replan_toast);
   g_test_add_func ("/window/header-health", test_header_health);
+  g_test_add_func ("/window/header-steady", test_header_steady);
 
   return g_test_run ();
 }
