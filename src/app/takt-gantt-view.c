@@ -1834,6 +1834,25 @@ document_changed_cb (TaktGanttView *self,
   invalidate_layout (self);
 }
 
+/* Run indices change with every schedule: the bar under the pointer is
+ * found again, or the outline would stay on whichever run took the index. */
+static void
+refresh_hover (TaktGanttView *self)
+{
+  TaktGanttHit hit;
+
+  if (self->state.hover_run < 0)
+    return;
+  if (takt_gantt_view_get_dragging (self) || takt_gantt_view_ensure_layout (self) == NULL)
+    {
+      set_hover (self, -1, -1);
+      return;
+    }
+  takt_gantt_hit_test (self->layout, &self->viewport, self->pointer_x, self->pointer_y, &hit);
+  set_hover (self, hit.on_bar ? hit.run : -1, hit.on_bar ? hit.step : -1);
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+}
+
 static void
 document_schedule_cb (TaktGanttView *self,
                       GParamSpec    *pspec,
@@ -1846,6 +1865,7 @@ document_schedule_cb (TaktGanttView *self,
       self->state.drag_active = FALSE;
     }
   invalidate_layout (self);
+  refresh_hover (self);
 }
 
 TaktDocument *

@@ -942,6 +942,68 @@ test_hover_lateness (Fixture       *fixture,
   g_assert_cmpuint (ends_after_due, >, 0);
 }
 
+static GtkEventController *
+motion_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        return controller;
+    }
+  return NULL;
+}
+
+static gboolean
+three_times_longer (TaktPlan *plan,
+                    gpointer  user_data,
+                    GError  **error)
+{
+  for (guint p = 0; p < plan->products->len; p++)
+    {
+      TaktProduct *product = g_ptr_array_index (plan->products, p);
+      TaktStep *step = g_ptr_array_index (product->routing, 0);
+
+      step->cycle_s *= 3;
+    }
+  return TRUE;
+}
+
+/* The outline under the pointer follows the plan: after a re-plan it is on
+ * the bar now under the pointer, not on the run that took the old index. */
+static void
+test_hover_after_replan (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkEventController *motion = motion_controller (GTK_WIDGET (fixture->view));
+  int index = find_movable_run (fixture);
+  graphene_rect_t rect;
+  TaktGanttHit hit;
+  double x, y;
+
+  g_assert_nonnull (motion);
+  g_assert_nonnull (takt_gantt_view_ensure_layout (fixture->view));
+  g_assert_true (takt_gantt_view_get_bar_rect (fixture->view, index, 0, &rect));
+  x = rect.origin.x + rect.size.width / 2;
+  y = rect.origin.y + rect.size.height / 2;
+  g_signal_emit_by_name (motion, "motion", x, y);
+  g_assert_cmpint (fixture->view->state.hover_run, ==, index);
+
+  g_assert_true (takt_document_edit (fixture->document, "Change Cycle Time", three_times_longer, NULL, NULL));
+  wait_for_replan (fixture);
+
+  g_assert_nonnull (takt_gantt_view_ensure_layout (fixture->view));
+  takt_gantt_hit_test (fixture->view->layout, &fixture->view->viewport, x, y, &hit);
+  g_test_message ("under the pointer: run %d before, %d after the re-plan; outlined: %d",
+                  index, hit.on_bar ? hit.run : -1, fixture->view->state.hover_run);
+  /* Something else is there now, so a stale outline would show. */
+  g_assert_cmpint (hit.on_bar ? hit.run : -1, !=, index);
+  g_assert_cmpint (fixture->view->state.hover_run, ==, hit.on_bar ? hit.run : -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -963,6 +1025,7 @@ main (int   argc,
   ADD ("zoom", test_zoom);
   ADD ("hover-and-words", test_hover_and_words);
   ADD ("hover-lateness", test_hover_lateness);
+  ADD ("hover-after-replan", test_hover_after_replan);
   g_test_add_func ("/gantt/page", test_page);
 
 #undef ADD
