@@ -20,13 +20,26 @@
 #define DEFAULT_REPLAN_DELAY_MS   100
 #define DEFAULT_AUTOSAVE_DELAY_MS 3000
 
+/* A plan's final schedule, as the search left it. */
 typedef struct
 {
-  guint   serial;
-  char   *description;
-  char   *merge_key;
-  GBytes *before;
-  GBytes *after;
+  TaktSchedule *schedule;
+  gint64        evaluations;
+  double        plan_ms;
+} Outcome;
+
+typedef struct
+{
+  guint    serial;
+  char    *description;
+  char    *merge_key;
+  GBytes  *before;
+  GBytes  *after;
+  /* The schedules shown for @before and @after, so that undo and redo bring
+   * back the plan a person had rather than a new search's (which, bounded
+   * by time, differs from run to run). NULL: not known. */
+  Outcome *before_outcome;
+  Outcome *after_outcome;
 } UndoStep;
 
 struct _TaktDocument
@@ -51,6 +64,8 @@ struct _TaktDocument
   /* Planning. */
   TaktSchedule  *schedule;
   TaktPlanStats *stats;
+  gboolean       schedule_final;  /* @schedule is the final one for the plan as it is */
+  Outcome       *pending_outcome; /* the next re-plan brings this back instead */
   /* The figures before the change being planned, for ::replanned. */
   double         baseline_total;
   gint64         baseline_late;
@@ -97,6 +112,29 @@ static guint signals[N_SIGNALS];
 static void schedule_replan (TaktDocument *self);
 
 static void
+outcome_free (Outcome *outcome)
+{
+  if (outcome == NULL)
+    return;
+  g_clear_pointer (&outcome->schedule, takt_schedule_free);
+  g_free (outcome);
+}
+
+static Outcome *
+outcome_copy (const Outcome *outcome)
+{
+  Outcome *copy;
+
+  if (outcome == NULL)
+    return NULL;
+  copy = g_new0 (Outcome, 1);
+  copy->schedule = takt_schedule_copy (outcome->schedule);
+  copy->evaluations = outcome->evaluations;
+  copy->plan_ms = outcome->plan_ms;
+  return copy;
+}
+
+static void
 undo_step_free (gpointer data)
 {
   UndoStep *step = data;
@@ -105,6 +143,8 @@ undo_step_free (gpointer data)
   g_free (step->merge_key);
   g_clear_pointer (&step->before, g_bytes_unref);
   g_clear_pointer (&step->after, g_bytes_unref);
+  g_clear_pointer (&step->before_outcome, outcome_free);
+  g_clear_pointer (&step->after_outcome, outcome_free);
   g_free (step);
 }
 
@@ -246,6 +286,43 @@ set_schedule (TaktDocument  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATS]);
 }
 
+/* The final schedule of the plan as it is, or NULL. */
+static Outcome *
+current_outcome (TaktDocument *self)
+{
+  Outcome *outcome;
+
+  if (!self->schedule_final || self->schedule == NULL || self->stats == NULL)
+    return NULL;
+  outcome = g_new0 (Outcome, 1);
+  outcome->schedule = takt_schedule_copy (self->schedule);
+  outcome->evaluations = self->stats->evaluations;
+  outcome->plan_ms = self->stats->plan_ms;
+  return outcome;
+}
+
+/* The plan as it is is the "after" of the step undo would take back and
+ * the "before" of the step redo would take again: both learn its final
+ * schedule. */
+static void
+remember_outcome (TaktDocument *self)
+{
+  if (self->undo_stack->len > 0)
+    {
+      UndoStep *top = g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1);
+
+      g_clear_pointer (&top->after_outcome, outcome_free);
+      top->after_outcome = current_outcome (self);
+    }
+  if (self->redo_stack->len > 0)
+    {
+      UndoStep *top = g_ptr_array_index (self->redo_stack, self->redo_stack->len - 1);
+
+      g_clear_pointer (&top->before_outcome, outcome_free);
+      top->before_outcome = current_outcome (self);
+    }
+}
+
 static void
 cancel_replan (TaktDocument *self)
 {
@@ -378,6 +455,7 @@ document_changed (TaktDocument *self,
     }
 
   self->revision++;
+  self->schedule_final = FALSE;
   g_signal_emit (self, signals[CHANGED], 0);
   schedule_replan (self);
   if (by_user)
@@ -393,6 +471,7 @@ typedef struct
   gboolean       final;
   gint64         time_limit_ms;
   GCancellable  *cancellable;
+  Outcome       *outcome;      /* not NULL: measure this schedule, plan nothing */
 } ReplanJob;
 
 typedef struct
@@ -408,6 +487,7 @@ replan_job_free (gpointer data)
 
   g_clear_pointer (&job->plan, takt_plan_free);
   g_clear_object (&job->cancellable);
+  g_clear_pointer (&job->outcome, outcome_free);
   g_free (job);
 }
 
@@ -433,6 +513,20 @@ replan_thread (GTask        *task,
   TaktSchedule *schedule;
   ReplanResult *result;
   GError *error = NULL;
+
+  if (job->outcome != NULL)
+    {
+      /* Undo or redo: the schedule this plan had, measured again. */
+      schedule = g_steal_pointer (&job->outcome->schedule);
+      stats = takt_planner_evaluate (job->plan, schedule);
+      stats->evaluations = job->outcome->evaluations;
+      stats->plan_ms = job->outcome->plan_ms;
+      result = g_new0 (ReplanResult, 1);
+      result->schedule = schedule;
+      result->stats = stats;
+      g_task_return_pointer (task, result, replan_result_free);
+      return;
+    }
 
   takt_planner_options_init (&options, job->plan);
   options.time_limit_ms = job->time_limit_ms;
@@ -495,6 +589,8 @@ replan_done_cb (GObject      *object,
 
   if (final)
     {
+      self->schedule_final = TRUE;
+      remember_outcome (self);
       set_replanning (self, FALSE);
       g_clear_object (&self->replan_cancellable);
     }
@@ -533,7 +629,8 @@ start_replan_job (TaktDocument *self,
   job = g_new0 (ReplanJob, 1);
   job->plan = takt_plan_copy (self->plan);
   job->revision = self->revision;
-  job->final = final;
+  job->outcome = g_steal_pointer (&self->pending_outcome);
+  job->final = final || job->outcome != NULL;
   job->time_limit_ms = final ? effective_time_limit (self) : 0;
   job->cancellable = g_object_ref (self->replan_cancellable);
 
@@ -568,6 +665,7 @@ static void
 schedule_replan (TaktDocument *self)
 {
   cancel_replan (self);
+  g_clear_pointer (&self->pending_outcome, outcome_free);
   if (self->plan == NULL)
     return;
   set_replanning (self, TRUE);
@@ -603,6 +701,7 @@ takt_document_finalize (GObject *object)
   g_clear_pointer (&self->redo_label, g_free);
   g_clear_pointer (&self->schedule, takt_schedule_free);
   g_clear_pointer (&self->stats, takt_plan_stats_free);
+  g_clear_pointer (&self->pending_outcome, outcome_free);
 
   G_OBJECT_CLASS (takt_document_parent_class)->finalize (object);
 }
@@ -1239,6 +1338,7 @@ takt_document_edit_merge (TaktDocument          *self,
     {
       g_bytes_unref (top->after);
       top->after = g_steal_pointer (&after);
+      g_clear_pointer (&top->after_outcome, outcome_free);
       if (g_bytes_equal (top->before, top->after))
         g_ptr_array_set_size (self->undo_stack, self->undo_stack->len - 1);
     }
@@ -1250,6 +1350,7 @@ takt_document_edit_merge (TaktDocument          *self,
       step->merge_key = g_strdup (merge_key);
       step->before = g_steal_pointer (&before);
       step->after = g_steal_pointer (&after);
+      step->before_outcome = current_outcome (self);
       g_ptr_array_add (self->undo_stack, step);
     }
 
@@ -1318,6 +1419,8 @@ move_step (TaktDocument *self,
 
   update_history (self, can_undo, can_redo, dirty);
   document_changed (self, TRUE);
+  /* The schedule it had comes back, as the next re-plan. */
+  self->pending_outcome = outcome_copy (undo ? step->before_outcome : step->after_outcome);
   return TRUE;
 }
 

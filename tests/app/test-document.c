@@ -305,6 +305,103 @@ test_replan_latest_only (void)
   g_assert_cmpuint (takt_document_get_schedule (document)->runs->len, ==, expected->runs->len);
 }
 
+static gboolean
+same_schedule (const TaktSchedule *a,
+               const TaktSchedule *b)
+{
+  if (a->runs->len != b->runs->len)
+    return FALSE;
+  for (guint r = 0; r < a->runs->len; r++)
+    {
+      const TaktRun *x = g_ptr_array_index (a->runs, r);
+      const TaktRun *y = g_ptr_array_index (b->runs, r);
+
+      if (x->product_index != y->product_index || x->quantity != y->quantity ||
+          x->steps->len != y->steps->len)
+        return FALSE;
+      for (guint k = 0; k < x->steps->len; k++)
+        {
+          const TaktRunStep *p = &g_array_index (x->steps, TaktRunStep, k);
+          const TaktRunStep *q = &g_array_index (y->steps, TaktRunStep, k);
+
+          if (p->machine != q->machine || p->start != q->start || p->end != q->end)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Undo brings back the plan a person had, and redo the one after the
+ * edit: not a new search, whose result (bounded by time) differs. */
+static void
+test_undo_restores_schedule (void)
+{
+  g_autoptr(TaktDocument) document = load_sample ();
+  g_autoptr(TaktSchedule) first = NULL;
+  g_autoptr(TaktSchedule) second = NULL;
+  Replanned r = { 0 };
+  double first_total, second_total;
+  gint64 first_evaluations;
+  gint64 cycle;
+
+  takt_document_set_time_limit_ms (document, 100);
+  takt_document_set_replan_delay (document, 0);
+  g_signal_connect (document, "replanned", G_CALLBACK (replanned_cb), &r);
+  test_wait_until (&r.finals, 1, 30000);
+  first = takt_schedule_copy (takt_document_get_schedule (document));
+  first_total = takt_document_get_stats (document)->total;
+  first_evaluations = takt_document_get_stats (document)->evaluations;
+
+  cycle = ((TaktStep *) g_ptr_array_index (((TaktProduct *) g_ptr_array_index (
+    takt_document_get_plan (document)->products, 0))->routing, 0))->cycle_s;
+  r.count = r.finals = 0;
+  g_assert_true (takt_document_edit (document, "Change Cycle Time", change_cycle,
+                                     GINT_TO_POINTER ((int) cycle * 2), NULL));
+  test_wait_until (&r.finals, 1, 30000);
+  second = takt_schedule_copy (takt_document_get_schedule (document));
+  second_total = takt_document_get_stats (document)->total;
+
+  /* A new search now would give another plan (the quick construction). */
+  takt_document_set_time_limit_ms (document, 0);
+
+  r.count = r.finals = 0;
+  g_assert_true (takt_document_undo (document));
+  g_assert_true (takt_document_get_replanning (document));
+  test_wait_until (&r.finals, 1, 30000);
+  test_spin (50);
+  g_test_message ("totals: %.2f, after the edit %.2f, after undo %.2f", first_total, second_total,
+                  takt_document_get_stats (document)->total);
+  g_assert_cmpuint (r.count, ==, 1);
+  g_assert_false (takt_document_get_replanning (document));
+  g_assert_true (same_schedule (takt_document_get_schedule (document), first));
+  g_assert_cmpfloat_with_epsilon (takt_document_get_stats (document)->total, first_total, 1e-6);
+  g_assert_cmpint (takt_document_get_stats (document)->evaluations, ==, first_evaluations);
+  /* The toast compares with what was shown before. */
+  g_assert_cmpfloat_with_epsilon (r.previous_total, second_total, 1e-6);
+
+  r.count = r.finals = 0;
+  g_assert_true (takt_document_redo (document));
+  test_wait_until (&r.finals, 1, 30000);
+  g_assert_true (same_schedule (takt_document_get_schedule (document), second));
+  g_assert_cmpfloat_with_epsilon (takt_document_get_stats (document)->total, second_total, 1e-6);
+
+  /* A change of the plan is planned anew. */
+  r.count = r.finals = 0;
+  g_assert_true (takt_document_edit (document, "Change Cycle Time", change_cycle,
+                                     GINT_TO_POINTER ((int) cycle * 3), NULL));
+  test_wait_until (&r.finals, 1, 30000);
+  g_assert_false (same_schedule (takt_document_get_schedule (document), second));
+  /* Undo goes back to the edit's plan; the first plan is two steps back. */
+  r.count = r.finals = 0;
+  g_assert_true (takt_document_undo (document));
+  test_wait_until (&r.finals, 1, 30000);
+  g_assert_true (same_schedule (takt_document_get_schedule (document), second));
+  r.count = r.finals = 0;
+  g_assert_true (takt_document_undo (document));
+  test_wait_until (&r.finals, 1, 30000);
+  g_assert_true (same_schedule (takt_document_get_schedule (document), first));
+}
+
 static void
 test_save_and_reload (void)
 {
@@ -496,6 +593,7 @@ main (int   argc,
   g_test_add_func ("/document/merge", test_merge);
   g_test_add_func ("/document/replan", test_replan);
   g_test_add_func ("/document/replan-latest-only", test_replan_latest_only);
+  g_test_add_func ("/document/undo-restores-schedule", test_undo_restores_schedule);
   g_test_add_func ("/document/save-and-reload", test_save_and_reload);
   g_test_add_func ("/document/load-broken", test_load_broken);
   g_test_add_func ("/document/recovery", test_recovery);
