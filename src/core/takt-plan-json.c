@@ -110,6 +110,7 @@ scan_limits (const char  *data,
   guint line = 1, col = 1;
   gboolean in_string = FALSE, escape = FALSE;
   gsize string_start = 0;
+  gsize decoded = 0;    /* bytes of the current string once unescaped */
 
   memset (stack, 0, sizeof stack);
 
@@ -121,33 +122,40 @@ scan_limits (const char  *data,
         {
           if (escape)
             {
+              int unit;
+
               escape = FALSE;
+              decoded++;
               if (ch == 'u' && i + 4 < length && memcmp (data + i + 1, "0000", 4) == 0)
                 return scan_error (error, TAKT_PLAN_ERROR_SYNTAX, filename, line, col - 1,
                                    "\\u0000 is not allowed in a string");
-              if (ch == 'u')
+              unit = ch == 'u' ? hex4 (data + i + 1, length - i - 1) : -1;
+              /* json-glib turns half of a UTF-16 surrogate pair into bytes
+               * that are not UTF-8; only whole pairs pass. */
+              if (unit >= 0xd800 && unit <= 0xdbff && i + 10 < length &&
+                  data[i + 5] == '\\' && data[i + 6] == 'u' &&
+                  hex4 (data + i + 7, length - i - 7) >= 0xdc00 &&
+                  hex4 (data + i + 7, length - i - 7) <= 0xdfff)
                 {
-                  /* json-glib turns half of a UTF-16 surrogate pair into
-                   * bytes that are not UTF-8; only whole pairs pass. */
-                  int unit = hex4 (data + i + 1, length - i - 1);
+                  /* Four bytes of UTF-8.  The pair is ASCII: step over it
+                   * but its last digit. */
+                  decoded += 3;
+                  i += 10;
+                  col += 10;
+                }
+              else if (unit >= 0xd800 && unit <= 0xdfff)
+                {
+                  g_autofree char *message =
+                    g_strdup_printf ("\\u%.4s is half of a UTF-16 surrogate pair, not a character",
+                                     data + i + 1);
 
-                  if (unit >= 0xd800 && unit <= 0xdbff && i + 10 < length &&
-                      data[i + 5] == '\\' && data[i + 6] == 'u' &&
-                      hex4 (data + i + 7, length - i - 7) >= 0xdc00 &&
-                      hex4 (data + i + 7, length - i - 7) <= 0xdfff)
-                    {
-                      /* The pair is ASCII: step over it but its last digit. */
-                      i += 10;
-                      col += 10;
-                    }
-                  else if (unit >= 0xd800 && unit <= 0xdfff)
-                    {
-                      g_autofree char *message =
-                        g_strdup_printf ("\\u%.4s is half of a UTF-16 surrogate pair, not a character",
-                                         data + i + 1);
-
-                      return scan_error (error, TAKT_PLAN_ERROR_SYNTAX, filename, line, col - 1, message);
-                    }
+                  return scan_error (error, TAKT_PLAN_ERROR_SYNTAX, filename, line, col - 1, message);
+                }
+              else if (unit >= 0)
+                {
+                  decoded += unit >= 0x800 ? 2 : unit >= 0x80 ? 1 : 0;
+                  i += 4;
+                  col += 4;
                 }
             }
           else if (ch == '\\')
@@ -157,13 +165,16 @@ scan_limits (const char  *data,
               gsize len = i - string_start;
 
               in_string = FALSE;
-              if (len > TAKT_PLAN_MAX_STRING)
+              /* The limit is on the text itself, as Takt holds and writes
+               * it: the writer escapes other characters than the file did
+               * (a DEL, "\\b"), and its file must load again. */
+              if (decoded > TAKT_PLAN_MAX_STRING)
                 {
                   g_autofree char *path = scan_path (stack, depth);
 
                   g_set_error (error, TAKT_PLAN_ERROR, TAKT_PLAN_ERROR_TOO_LARGE,
                                "%s: %s: text of %" G_GSIZE_FORMAT " bytes, more than the limit of %d",
-                               filename, path, len, TAKT_PLAN_MAX_STRING);
+                               filename, path, decoded, TAKT_PLAN_MAX_STRING);
                   return FALSE;
                 }
               if (depth > 0 && !stack[depth - 1].is_array && stack[depth - 1].expect_key)
@@ -175,6 +186,8 @@ scan_limits (const char  *data,
           else if (ch < 0x20)
             return scan_error (error, TAKT_PLAN_ERROR_SYNTAX, filename, line, col,
                                "a control character inside a string (write it as \\n, \\t or \\u00XX)");
+          else
+            decoded++;
         }
       else
         {
@@ -231,6 +244,7 @@ scan_limits (const char  *data,
             case '"':
               in_string = TRUE;
               string_start = i + 1;
+              decoded = 0;
               break;
 
             case '\'':

@@ -582,6 +582,71 @@ test_limit_string (void)
   error = load_error (long_doc, -1);
   g_assert_error (error, TAKT_PLAN_ERROR, TAKT_PLAN_ERROR_TOO_LARGE);
   g_assert_cmpstr (error->message, ==, "t.takt: name: text of 70000 bytes, more than the limit of 65536");
+  g_clear_error (&error);
+
+  /* The limit is on the text once its escapes are read: "\u00e9" is two
+   * bytes of UTF-8, "\u20ac" three, a pair four, "\n" one. */
+  {
+    const struct { const char *piece; guint n; gsize bytes; } cases[] = {
+      { "\\u00e9", 32768, 65536 },
+      { "\\u20ac", 21845, 65535 },
+      { "\\ud83d\\ude00", 16384, 65536 },
+      { "\\n", 65536, 65536 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr(GString) json = g_string_new ("\"");
+        g_autofree char *doc = NULL;
+        g_autofree char *doc_over = NULL;
+        g_autoptr(TaktPlan) loaded = NULL;
+
+        for (guint k = 0; k < cases[i].n; k++)
+          g_string_append (json, cases[i].piece);
+        g_string_append_c (json, '"');
+        doc = doc_with_name (json->str);
+        loaded = takt_plan_load_from_data (doc, -1, "t.takt", &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (strlen (loaded->name), ==, cases[i].bytes);
+
+        /* One more character is over the limit. */
+        g_string_insert (json, 1, cases[i].piece);
+        doc_over = doc_with_name (json->str);
+        error = load_error (doc_over, -1);
+        g_assert_error (error, TAKT_PLAN_ERROR, TAKT_PLAN_ERROR_TOO_LARGE);
+        g_assert_true (g_str_has_prefix (error->message, "t.takt: name: text of "));
+        g_clear_error (&error);
+      }
+  }
+
+  /* What Takt saves, it loads again: text at the limit made of characters
+   * that the writer escapes longer than the file did (DEL as \u007f, a
+   * backspace as \u0008, quotes and backslashes with a backslash). */
+  {
+    const char *pieces[] = { "\x7f", "\\b", "\\\"", "\\\\" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (pieces); i++)
+      {
+        g_autoptr(GString) json = g_string_new ("\"");
+        g_autofree char *doc = NULL;
+        g_autofree char *saved = NULL;
+        g_autoptr(TaktPlan) loaded = NULL;
+        g_autoptr(TaktPlan) reloaded = NULL;
+        gsize len = 0;
+
+        for (guint k = 0; k < 65536; k++)
+          g_string_append (json, pieces[i]);
+        g_string_append_c (json, '"');
+        doc = doc_with_name (json->str);
+        loaded = takt_plan_load_from_data (doc, -1, "t.takt", &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (strlen (loaded->name), ==, 65536);
+        saved = takt_plan_to_data (loaded, &len);
+        reloaded = takt_plan_load_from_data (saved, (gssize) len, "saved.takt", &error);
+        g_assert_no_error (error);
+        g_assert_cmpstr (reloaded->name, ==, loaded->name);
+      }
+  }
 }
 
 static char *

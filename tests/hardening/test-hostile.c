@@ -487,8 +487,6 @@ make_cases (void)
 
     add (cases, "text-that-grows-when-saved", "plan",
          doc (NULL, NULL, NULL, NULL, NULL, named), PLANNED, NULL, UNMET_NONE);
-    known (cases, "the writer escapes DEL (0x7f) as \\u007f, six bytes for one: a name of 20000 "
-                  "DELs saves as 120000 bytes, over the 65536 limit, and Takt refuses its own file");
   }
   add (cases, "not-utf8", "validate", g_strdup ("{ \"format\": \"takt-plan\xff\" }\n"),
        REFUSED, "not valid UTF-8", UNMET_NONE);
