@@ -33,6 +33,7 @@ struct _TaktWorkTime
   Interval *tail;       /* one week from tail_start, relative to it */
   gsize     n_tail;
   gint64    week_work;  /* working seconds per week in the tail */
+  gint64    last;       /* TAKT_TIME_LAST, relative: time ends there */
 };
 
 static int
@@ -185,6 +186,7 @@ takt_work_time_new (const TaktCalendar *calendar,
     }
 
   self->tail_start = day_end - origin;
+  self->last = TAKT_TIME_LAST - origin;
   self->main = finish_list (main_list, &self->n_main, &self->main_total);
   self->tail = finish_list (tail_list, &self->n_tail, &self->week_work);
   return self;
@@ -288,6 +290,14 @@ takt_work_time_worked (const TaktWorkTime *self,
   return self->main_total + k * self->week_work + worked_in (self->tail, self->n_tail, x - k * WEEK_S);
 }
 
+/* Time ends at TAKT_TIME_LAST: an instant after it is "never". */
+static inline gint64
+not_after_last (const TaktWorkTime *self,
+                gint64              t)
+{
+  return t > self->last ? TAKT_TIME_NEVER : t;
+}
+
 gint64
 takt_work_time_start_at (const TaktWorkTime *self,
                          gint64              v)
@@ -301,15 +311,17 @@ takt_work_time_start_at (const TaktWorkTime *self,
   if (v < self->main_total)
     {
       i = first_end_ge (self->main, self->n_main, v, TRUE);
-      return self->main[i].from + v - self->main[i].cum;
+      return not_after_last (self, self->main[i].from + v - self->main[i].cum);
     }
   if (self->week_work == 0)
     return TAKT_TIME_NEVER;
   x = v - self->main_total;
   k = x / self->week_work;
+  if (k > (self->last - self->tail_start) / WEEK_S)
+    return TAKT_TIME_NEVER;
   rx = x - k * self->week_work;
   i = first_end_ge (self->tail, self->n_tail, rx, TRUE);
-  return self->tail_start + k * WEEK_S + self->tail[i].from + rx - self->tail[i].cum;
+  return not_after_last (self, self->tail_start + k * WEEK_S + self->tail[i].from + rx - self->tail[i].cum);
 }
 
 gint64
@@ -326,15 +338,17 @@ takt_work_time_end_at (const TaktWorkTime *self,
   if (v <= self->main_total)
     {
       i = first_end_ge (self->main, self->n_main, v, FALSE);
-      return self->main[i].from + v - self->main[i].cum;
+      return not_after_last (self, self->main[i].from + v - self->main[i].cum);
     }
   if (self->week_work == 0)
     return TAKT_TIME_NEVER;
   x = v - self->main_total;
   k = (x - 1) / self->week_work;
+  if (k > (self->last - self->tail_start) / WEEK_S)
+    return TAKT_TIME_NEVER;
   rx = x - k * self->week_work;
   i = first_end_ge (self->tail, self->n_tail, rx, FALSE);
-  return self->tail_start + k * WEEK_S + self->tail[i].from + rx - self->tail[i].cum;
+  return not_after_last (self, self->tail_start + k * WEEK_S + self->tail[i].from + rx - self->tail[i].cum);
 }
 
 gint64
@@ -499,7 +513,7 @@ takt_work_time_start_at_hint (const TaktWorkTime *self,
     return takt_work_time_start_at (self, v);
   i = gallop_first (self->main, self->n_main, *hint, PRED_END_GT, v);
   *hint = i;
-  return self->main[i].from + v - self->main[i].cum;
+  return not_after_last (self, self->main[i].from + v - self->main[i].cum);
 }
 
 gint64
@@ -513,7 +527,7 @@ takt_work_time_end_at_hint (const TaktWorkTime *self,
     return takt_work_time_end_at (self, v);
   i = gallop_first (self->main, self->n_main, *hint, PRED_END_GE, v);
   *hint = i;
-  return self->main[i].from + v - self->main[i].cum;
+  return not_after_last (self, self->main[i].from + v - self->main[i].cum);
 }
 
 gsize

@@ -15,6 +15,11 @@
  * "Worked" W(t) is the working time in [0, t).  Work of w seconds started
  * at t ends at the first instant e where W(e) = W(t) + w: work stops at a
  * shift's end and resumes at the next shift's start, losing nothing.
+ *
+ * Time ends at TAKT_TIME_LAST (9999-12-31T23:59:59, the last instant a
+ * document can hold): an instant after it is TAKT_TIME_NEVER, as if the
+ * calendar had no more working time, so that work which would end there is
+ * left unscheduled instead of written as a year no one can load.
  */
 
 #pragma once

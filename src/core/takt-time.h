@@ -16,6 +16,9 @@
 G_BEGIN_DECLS
 
 #define TAKT_DAY_S ((gint64) 86400)
+/* The last instant a document can hold, 9999-12-31T23:59:59: work that
+ * would end later cannot be written down, so it is never scheduled. */
+#define TAKT_TIME_LAST ((gint64) 253402300799)
 
 /* Days since 1970-01-01 of a civil date, and back. */
 gint64    takt_days_from_civil   (gint64       year,

@@ -154,6 +154,65 @@ test_hints (void)
     }
 }
 
+/* Time ends at 9999-12-31T23:59:59, the last instant a document can hold:
+ * later ends are "never" (the planner leaves such work unmet instead of
+ * writing a year no one can load). */
+static void
+test_end_of_time (void)
+{
+  g_autoptr(TaktWorkTime) always = takt_work_time_new (NULL, FIX_MONDAY, FIX_D (3));
+  g_autoptr(TaktCalendar) cal = two_shift_calendar ();
+  g_autoptr(TaktWorkTime) wt = takt_work_time_new (cal, FIX_MONDAY, FIX_D (7));
+  g_autoptr(TaktCalendar) minute = takt_calendar_new ();
+  g_autoptr(TaktWorkTime) rare = NULL;
+  g_autoptr(TaktWorkTime) late = NULL;
+  TaktShift shift = { 23 * 3600 + 59 * 60, 24 * 3600 };
+  gint64 last = TAKT_TIME_LAST - FIX_MONDAY;
+  gint64 late_origin = takt_days_from_civil (9999, 12, 20) * TAKT_DAY_S;
+  gint64 late_last = TAKT_TIME_LAST - late_origin;
+  gsize hint = 0;
+
+  g_assert_cmpint (TAKT_TIME_LAST, ==, takt_days_from_civil (10000, 1, 1) * TAKT_DAY_S - 1);
+
+  /* Around the clock: work may end on the last second, not after it. */
+  g_assert_cmpint (takt_work_time_add (always, 0, last), ==, last);
+  g_assert_cmpint (takt_work_time_add (always, 0, last + 1), ==, TAKT_TIME_NEVER);
+  g_assert_cmpint (takt_work_time_next (always, last), ==, last);
+  g_assert_cmpint (takt_work_time_next (always, last + 1), ==, TAKT_TIME_NEVER);
+
+  /* Two shifts a day: the last working second of 9999 (a Friday, 22:00)
+   * is the end of all work. */
+  {
+    gint64 all = takt_work_time_worked (wt, last + 1);
+    gint64 end = takt_work_time_end_at (wt, all);
+
+    g_assert_cmpint (end, <=, last);
+    g_assert_cmpint (end, >, last - FIX_D (7));
+    g_assert_cmpint (takt_work_time_end_at (wt, all + 1), ==, TAKT_TIME_NEVER);
+    g_assert_cmpint (takt_work_time_start_at (wt, all), ==, TAKT_TIME_NEVER);
+    g_assert_cmpint (takt_work_time_add (wt, 0, G_GINT64_CONSTANT (100000000000000)), ==, TAKT_TIME_NEVER);
+  }
+
+  /* One minute a week and work of 10^17 s: "never", without the week
+   * count overflowing on the way (UBSan would say so). */
+  g_array_append_val (minute->week[6], shift);
+  rare = takt_work_time_new (minute, FIX_MONDAY, FIX_D (7));
+  g_assert_cmpint (takt_work_time_end_at (rare, G_GINT64_CONSTANT (100000000000000000)), ==, TAKT_TIME_NEVER);
+  g_assert_cmpint (takt_work_time_start_at (rare, G_GINT64_CONSTANT (100000000000000000)), ==, TAKT_TIME_NEVER);
+
+  /* A horizon in the last days of 9999: its listed intervals run past
+   * the end, and the hinted lookups stop there too. */
+  late = takt_work_time_new (cal, late_origin, FIX_D (30));
+  for (gint64 v = 1; v < FIX_D (30); v += 3600)
+    {
+      gint64 end = takt_work_time_end_at (late, v);
+
+      g_assert_cmpint (takt_work_time_end_at_hint (late, v, &hint), ==, end);
+      g_assert_true (end == TAKT_TIME_NEVER || end <= late_last);
+    }
+  g_assert_cmpint (takt_work_time_next (late, late_last + 1), ==, TAKT_TIME_NEVER);
+}
+
 /* ---- demand ---- */
 
 static void
@@ -321,6 +380,7 @@ main (int   argc,
   g_test_add_func ("/working-time/queries", test_queries);
   g_test_add_func ("/working-time/special", test_special_calendars);
   g_test_add_func ("/working-time/hints", test_hints);
+  g_test_add_func ("/working-time/end-of-time", test_end_of_time);
   g_test_add_func ("/demand/spread", test_spread);
   g_test_add_func ("/demand/campaign-units", test_campaign_units);
   g_test_add_func ("/demand/list", test_demand_list);
