@@ -827,6 +827,9 @@ product_index_find (ProductIndex *pi,
   return ((const TaktProduct *) g_ptr_array_index (pi->plan->products, i - 1))->id;
 }
 
+/* The limit as the row problem writes it. */
+G_STATIC_ASSERT (TAKT_PLAN_MAX_UNITS == 10000000);
+
 static const char * const field_names[TAKT_CSV_N_FIELDS] = {
   "order id", "product", "quantity", "due date", "customer",
 };
@@ -844,6 +847,7 @@ takt_csv_import_check (TaktCsvImport        *self,
   Problems ps = { 0 };
   gboolean orders;
   gboolean missing = FALSE;
+  gint64 units;   /* the plan's units with the rows taken so far */
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (mapping != NULL, NULL);
@@ -890,6 +894,7 @@ takt_csv_import_check (TaktCsvImport        *self,
         g_hash_table_replace (days, forecast_key (fc->date, fc->product), GUINT_TO_POINTER (0));
     }
   product_index_init (&products, plan);
+  units = takt_plan_count_units (plan);
 
   for (guint i = mapping->has_header ? 1 : 0; i < self->table->records->len; i++)
     {
@@ -956,6 +961,10 @@ takt_csv_import_check (TaktCsvImport        *self,
 
                   g_ptr_array_add (result->unknown_products, copy);
                   g_hash_table_add (unknown, copy);
+                  /* A product the caller creates runs at least one unit
+                   * (takt_product_new()'s min_run). */
+                  if (mapping->create_products)
+                    units++;
                 }
               if (mapping->create_products)
                 product = product_text;
@@ -1004,6 +1013,13 @@ takt_csv_import_check (TaktCsvImport        *self,
                 g_hash_table_insert (days, g_steal_pointer (&key), GUINT_TO_POINTER (r->line));
             }
         }
+
+      /* The rows taken must leave the plan within its limit of units. */
+      if (ps.n_problems == 0 && quantity > TAKT_PLAN_MAX_UNITS - units)
+        problem (&ps, "quantity %s would bring the plan over its limit of 10,000,000 units in all",
+                 quantity_text);
+      else if (ps.n_problems == 0)
+        units += quantity;
 
       if (ps.n_problems > 0)
         {

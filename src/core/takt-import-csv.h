@@ -65,6 +65,11 @@
  * Duplicates: an order id already in the plan, or used by an earlier row,
  * is a problem of the row; so is a forecast for a product and date that the
  * plan or an earlier row already has.
+ *
+ * Units: a row whose quantity would bring the plan (with the rows before
+ * it, and one unit for each product the caller creates) over the limit of
+ * 10,000,000 units in all (see docs/file-format.md, "Limits") is a problem
+ * of the row, so that the imported plan still passes takt_plan_check().
  */
 
 #pragma once

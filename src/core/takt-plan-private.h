@@ -26,6 +26,9 @@ G_BEGIN_DECLS
 #define TAKT_PLAN_MAX_DURATION_S ((gint64) 100000000)
 #define TAKT_PLAN_MAX_IMPRESSIONS ((gint64) 1000000000000)
 #define TAKT_PLAN_MAX_PROBLEMS   1000
+/* The planner times every unit (about 140 bytes each while it plans):
+ * orders, forecast, campaigns, pins and smallest runs together. */
+#define TAKT_PLAN_MAX_UNITS      ((gint64) 10000000)
 
 typedef struct
 {
@@ -49,6 +52,11 @@ gboolean  takt_checker_was_reported      (TaktChecker *checker,
 /* The rules of the format on the model; resolves the indices. */
 void      takt_plan_check_rules          (TaktPlan    *plan,
                                           TaktChecker *checker);
+/* The units @plan asks for: its orders, forecast, campaigns (impressions
+ * / 1000 × conversion_per_mille, rounded), pins and every product's
+ * min_run.  Values outside their own limits count 0 (their rules report
+ * them).  The sum is what TAKT_PLAN_MAX_UNITS bounds. */
+gint64    takt_plan_count_units          (const TaktPlan *plan);
 /* Sorts the shifts and the exceptions of every calendar. */
 void      takt_plan_normalise            (TaktPlan    *plan);
 /* Whether the schedule's indices fit the plan's products and routings. */

@@ -954,6 +954,53 @@ reported_at (TaktChecker *c,
 
 /* ---- the rules ---- */
 
+static gint64
+quantity_in_range (gint64 q)
+{
+  return q >= 0 && q <= TAKT_PLAN_MAX_QUANTITY ? q : 0;
+}
+
+/* The units of takt_plan_count_units() by where they come from. */
+enum { UNITS_ORDERS, UNITS_FORECAST, UNITS_CAMPAIGNS, UNITS_PINS, UNITS_PRODUCTS, N_UNITS };
+static const char * const units_section[N_UNITS] = { "orders", "forecast", "campaigns", "pins", "products" };
+
+static void
+count_units (const TaktPlan *plan,
+             gint64          parts[N_UNITS])
+{
+  memset (parts, 0, N_UNITS * sizeof (gint64));
+  for (guint i = 0; i < plan->orders->len; i++)
+    parts[UNITS_ORDERS] += quantity_in_range (((TaktOrder *) g_ptr_array_index (plan->orders, i))->quantity);
+  for (guint i = 0; i < plan->forecast->len; i++)
+    parts[UNITS_FORECAST] += quantity_in_range (((TaktForecast *) g_ptr_array_index (plan->forecast, i))->quantity);
+  for (guint i = 0; i < plan->campaigns->len; i++)
+    {
+      const TaktCampaign *cam = g_ptr_array_index (plan->campaigns, i);
+      double brings = (double) cam->impressions / 1000.0 * cam->conversion_per_mille;
+
+      if (isfinite (brings) && brings >= 0 && brings <= (double) TAKT_PLAN_MAX_QUANTITY)
+        parts[UNITS_CAMPAIGNS] += (gint64) floor (brings + 0.5);
+    }
+  for (guint i = 0; i < plan->pins->len; i++)
+    parts[UNITS_PINS] += quantity_in_range (((TaktPin *) g_ptr_array_index (plan->pins, i))->quantity);
+  for (guint i = 0; i < plan->products->len; i++)
+    parts[UNITS_PRODUCTS] += quantity_in_range (((TaktProduct *) g_ptr_array_index (plan->products, i))->min_run);
+}
+
+gint64
+takt_plan_count_units (const TaktPlan *plan)
+{
+  gint64 parts[N_UNITS];
+  gint64 units = 0;
+
+  g_return_val_if_fail (plan != NULL, 0);
+
+  count_units (plan, parts);
+  for (int k = 0; k < N_UNITS; k++)
+    units += parts[k];
+  return units;
+}
+
 /* Instants a document can hold: years 1000 to 9999. */
 #define MIN_INSTANT ((gint64) -30610224000)  /* 1000-01-01T00:00 */
 #define MAX_INSTANT ((gint64) 253402300799)  /* 9999-12-31T23:59:59 */
@@ -1479,6 +1526,26 @@ takt_plan_check_rules (TaktPlan    *plan,
       else
         check_count (c, pin->machine, 1, TAKT_PLAN_MAX_MACHINES, g_strdup_printf ("pins[%u].machine", i));
     }
+
+  /* all units together, reported where most of them come from */
+  {
+    gint64 parts[N_UNITS];
+    gint64 units = 0;
+    int most = 0;
+
+    count_units (plan, parts);
+    for (int k = 0; k < N_UNITS; k++)
+      {
+        units += parts[k];
+        if (parts[k] > parts[most])
+          most = k;
+      }
+    if (units > TAKT_PLAN_MAX_UNITS)
+      takt_checker_add (c, g_strdup (units_section[most]),
+                        "the plan asks for %" G_GINT64_FORMAT " units in all (orders, forecast, "
+                        "campaigns, pins and smallest runs), more than the limit of %" G_GINT64_FORMAT,
+                        units, TAKT_PLAN_MAX_UNITS);
+  }
 
   /* settings */
   if ((int) plan->settings.strategy < 0 || plan->settings.strategy >= TAKT_N_STRATEGIES)

@@ -151,6 +151,18 @@ static const Refusal refusals[] = {
   { "/orders/0/quantity", "1.5", "orders[0].quantity: must be a whole number, not 1.5" },
   { "/orders/0/quantity", "0", "orders[0].quantity: must be >= 1" },
   { "/orders/0/quantity", "1000000001", "orders[0].quantity: must be <= 1000000000" },
+  /* All units together: the base plan asks for 253 (orders 22, forecast
+   * 20, campaign "bf" 200, the pin 5, min_run 5 + 1); 9999749 for SO-2
+   * brings it to the limit, one more is over. */
+  { "/orders/1/quantity", "9999750",
+    "orders: the plan asks for 10000001 units in all (orders, forecast, campaigns, pins and smallest runs), "
+    "more than the limit of 10000000" },
+  { "/products/1/min_run", "10000000",
+    "products: the plan asks for 10000252 units in all (orders, forecast, campaigns, pins and smallest runs), "
+    "more than the limit of 10000000" },
+  { "/pins/0/quantity", "9999753",
+    "pins: the plan asks for 10000001 units in all (orders, forecast, campaigns, pins and smallest runs), "
+    "more than the limit of 10000000" },
   { "/orders/0/due", "\"2026-12-05 12:00\"",
     "orders[0].due: must be a date-time YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS, not \"2026-12-05 12:00\"" },
   { "/orders/0/due", "\"2026-02-29T12:00\"",
@@ -649,6 +661,20 @@ test_limit_string (void)
   }
 }
 
+/* At the limit of units the plan is valid. */
+static void
+test_limit_units (void)
+{
+  g_autoptr(GString) doc = g_string_new (base_doc);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TaktPlan) plan = NULL;
+
+  g_assert_cmpuint (g_string_replace (doc, "\"quantity\": 2,", "\"quantity\": 9999749,", 1), ==, 1);
+  plan = takt_plan_load_from_data (doc->str, -1, "t.takt", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+}
+
 static char *
 nested (guint depth)
 {
@@ -772,6 +798,7 @@ main (int   argc,
   g_test_add_func ("/refusals/not-an-object", test_not_an_object);
   g_test_add_func ("/refusals/newer-version", test_newer_version);
   g_test_add_func ("/refusals/limit-string", test_limit_string);
+  g_test_add_func ("/refusals/limit-units", test_limit_units);
   g_test_add_func ("/refusals/limit-nesting", test_limit_nesting);
   g_test_add_func ("/refusals/limit-items", test_limit_items);
   g_test_add_func ("/refusals/limit-integer", test_limit_integer);

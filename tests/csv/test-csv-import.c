@@ -14,6 +14,7 @@
 
 #include "takt-csv.h"
 #include "takt-import-csv.h"
+#include "takt-plan-private.h"
 #include "takt-time.h"
 
 static gint64
@@ -592,7 +593,7 @@ test_limits (void)
   /* 1,000,000 rows are read and checked; one more is refused. */
   g_string_assign (text, "id,product,quantity,due\n");
   for (int i = 0; i < TAKT_CSV_MAX_ROWS; i++)
-    g_string_append_printf (text, "O-%d,vase,%d,2026-12-%02d\n", i, 1 + i % 50, 1 + i % 28);
+    g_string_append_printf (text, "O-%d,vase,%d,2026-12-%02d\n", i, 1 + i % 9, 1 + i % 28);
   {
     gint64 t0 = g_get_monotonic_time ();
     g_autoptr(TaktCsvImportResult) result = NULL;
@@ -617,6 +618,36 @@ test_limits (void)
   g_assert_error (error, TAKT_CSV_ERROR, TAKT_CSV_ERROR_TOO_LARGE);
   g_assert_cmpstr (error->message, ==, "line 1000002: more than 1,000,000 rows (the limit)");
   g_clear_error (&error);
+
+  /* Rows that would bring the plan over 10,000,000 units in all are
+   * problems of their rows; the rows after them may still fit. */
+  {
+    g_autoptr(TaktCsvImportResult) result = NULL;
+    g_autoptr(TaktPlan) copy = takt_plan_copy (plan);
+    g_autoptr(GPtrArray) problems = NULL;
+    g_autofree char *expected = NULL;
+    TaktCsvMapping mapping;
+    gint64 room = 10000000 - takt_plan_count_units (plan);
+    guint skipped = 0;
+
+    g_assert_cmpint (room, >, 1000);
+    g_string_printf (text, "id,product,quantity,due\nU-1,vase,%" G_GINT64_FORMAT ",2026-12-05\n"
+                     "U-2,vase,2,2026-12-05\nU-3,vase,1,2026-12-05\n", room - 1);
+    import = takt_csv_import_new_from_data (text->str, text->len, TAKT_CSV_IMPORT_ORDERS, &error);
+    g_assert_no_error (error);
+    takt_csv_import_detect (import, FALSE, &mapping);
+    result = takt_csv_import_check (import, &mapping, plan);
+    g_assert_cmpuint (result->rows->len, ==, 2);
+    g_assert_cmpuint (result->n_bad_rows, ==, 1);
+    expected = g_strdup_printf ("row 3: quantity 2 would bring the plan over its limit of 10,000,000 units in all");
+    g_assert_cmpstr (g_ptr_array_index (result->problems, 0), ==, expected);
+    /* What is taken keeps the plan within the limit. */
+    g_assert_cmpuint (takt_csv_import_apply (result, copy, &skipped), ==, 2);
+    problems = takt_plan_check (copy);
+    g_assert_cmpuint (problems->len, ==, 0);
+    g_assert_cmpint (takt_plan_count_units (copy), ==, 10000000);
+    g_clear_pointer (&import, takt_csv_import_free);
+  }
 
   /* Problems are listed up to 10,000, then counted. */
   g_string_assign (text, "id,product,quantity,due\n");
