@@ -187,6 +187,17 @@ takt_work_time_new (const TaktCalendar *calendar,
 
   self->tail_start = day_end - origin;
   self->last = TAKT_TIME_LAST - origin;
+  /* The listed intervals stop where time ends too (a horizon in 9999 lists
+   * days past it), so that even a lookup of its own in them never goes
+   * beyond it. */
+  while (main_list->len > 0 && g_array_index (main_list, Interval, main_list->len - 1).from >= self->last)
+    g_array_set_size (main_list, main_list->len - 1);
+  if (main_list->len > 0)
+    {
+      Interval *end = &g_array_index (main_list, Interval, main_list->len - 1);
+
+      end->to = MIN (end->to, self->last);
+    }
   self->main = finish_list (main_list, &self->n_main, &self->main_total);
   self->tail = finish_list (tail_list, &self->n_tail, &self->week_work);
   return self;

@@ -409,6 +409,16 @@ make_cases (void)
             "{ \"id\": \"o1\", \"product\": \"p\", \"quantity\": 100000, \"due\": \"2026-12-03T12:00\" }",
             NULL),
        PLANNED, NULL, UNMET_SOME);
+  /* A horizon in the last days of 9999: what would end after the year is
+   * left unmet, what fits is planned, and the file loads again. */
+  add (cases, "horizon-at-the-end-of-time", "plan",
+       g_strdup ("{ \"format\": \"takt-plan\", \"version\": 1,\n"
+                 "  \"horizon\": { \"start\": \"9999-12-20T00:00\", \"days\": 10 },\n"
+                 "  \"stations\": [ { \"id\": \"m\" } ],\n"
+                 "  \"products\": [ { \"id\": \"p\", \"routing\": [ { \"station\": \"m\", \"cycle_s\": 86400 } ] } ],\n"
+                 "  \"orders\": [ { \"id\": \"o1\", \"product\": \"p\", \"quantity\": 3, \"due\": \"9999-12-24T00:00\" },\n"
+                 "              { \"id\": \"o2\", \"product\": \"p\", \"quantity\": 40, \"due\": \"9999-12-30T00:00\" } ] }\n"),
+       PLANNED, NULL, UNMET_SOME);
   add (cases, "campaign-too-many-units", "validate",
        doc (NULL, NULL, NULL, NULL, NULL,
             "\"campaigns\": [ { \"id\": \"c\", \"start\": \"2026-12-01\", \"end\": \"2026-12-02\", "

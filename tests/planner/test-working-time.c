@@ -211,6 +211,17 @@ test_end_of_time (void)
       g_assert_true (end == TAKT_TIME_NEVER || end <= late_last);
     }
   g_assert_cmpint (takt_work_time_next (late, late_last + 1), ==, TAKT_TIME_NEVER);
+  /* The planner looks up the listed intervals itself: none goes past the
+   * end either. */
+  g_assert_cmpuint (takt_work_time_n_intervals (late), >, 0);
+  for (gsize i = 0; i < takt_work_time_n_intervals (late); i++)
+    {
+      gint64 from, to;
+
+      takt_work_time_interval (late, i, &from, &to);
+      g_assert_cmpint (from, <, to);
+      g_assert_cmpint (to, <=, late_last);
+    }
 }
 
 /* ---- demand ---- */
