@@ -445,15 +445,21 @@ update_status (TaktCampaignsPage *self)
       if (baseline != NULL)
         {
           g_autofree char *delta = takt_format_money_delta (stats->total - baseline->total, currency);
+          TaktDocument *document = takt_page_get_document (TAKT_PAGE (self));
+          const TaktPlanStats *shown = document != NULL ? takt_document_get_stats (document) : NULL;
+          gint64 before = shown != NULL ? shown->late_orders : baseline->late_orders;
+          gint64 after = MAX (before + stats->late_orders - baseline->late_orders, 0);
 
+          /* The quick re-plans with and without the move give the change;
+           * it starts from the figures on screen, which the search made
+           * (a quick plan of the same plan has other ones). */
           g_string_append (str, " · ");
           /* Translators: late orders before → after a drag */
-          g_string_append_printf (str, _("late orders %lld → %lld"),
-                                  (long long) baseline->late_orders, (long long) stats->late_orders);
+          g_string_append_printf (str, _("late orders %lld → %lld"), (long long) before, (long long) after);
           g_string_append (str, " · ");
           /* Translators: the change of the plan's cost a drag would make */
           g_string_append_printf (str, _("cost %s"), delta);
-          if (stats->late_orders > baseline->late_orders)
+          if (after > before)
             alert = TRUE;
         }
       else

@@ -743,8 +743,15 @@ update_summary (TaktGanttView *self)
   if (preview != NULL && preview->have_base && preview->result_serial != 0 &&
       preview->result_serial == preview->wanted_serial)
     {
-      g_autofree char *change = describe_change (self, preview->total - preview->base_total,
-                                                 preview->base_late, preview->late);
+      const TaktPlanStats *shown = takt_document_get_stats (self->document);
+      gint64 before = shown != NULL ? shown->late_orders : preview->base_late;
+      g_autofree char *change = NULL;
+
+      /* The quick re-plans with and without the move give the change; it
+       * starts from the figures on screen, which the search made (a quick
+       * plan of the same plan has other ones). */
+      change = describe_change (self, preview->total - preview->base_total,
+                                before, MAX (before + preview->late - preview->base_late, 0));
 
       /* Translators: while dragging, "Print farm 2, Wed 2 Dec, 06:00: −€3.20 · every order on time" */
       text = g_strdup_printf (_("%s, %s: %s"), where, when, change);

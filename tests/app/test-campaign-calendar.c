@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "takt-application.h"
@@ -49,8 +50,12 @@ wait_for_replan (Fixture *f)
   g_assert_false (takt_document_get_replanning (f->document));
 }
 
+/* @file: NULL for the sample.  With @keep_schedule, the file's schedule
+ * stays on screen: the document does not re-plan. */
 static void
-fixture_set_up (Fixture *f)
+fixture_set_up_full (Fixture  *f,
+                     GFile    *file,
+                     gboolean  keep_schedule)
 {
   g_autoptr(GFile) sample = g_file_new_for_uri (TAKT_SAMPLE_PLAN_URI);
   g_autoptr(GError) error = NULL;
@@ -59,11 +64,11 @@ fixture_set_up (Fixture *f)
 
   f->document = takt_document_new ();
   takt_document_set_autosave_delay (f->document, G_MAXUINT);
-  takt_document_set_replan_delay (f->document, 0);
+  takt_document_set_replan_delay (f->document, keep_schedule ? G_MAXINT : 0);
   /* The planner's construction only: deterministic and quick. */
   takt_document_set_time_limit_ms (f->document, 0);
   g_signal_connect (f->document, "replanned", G_CALLBACK (replanned_cb), f);
-  g_assert_true (takt_document_load (f->document, sample, NULL, &error));
+  g_assert_true (takt_document_load (f->document, file != NULL ? file : sample, NULL, &error));
   g_assert_no_error (error);
 
   f->page = TAKT_CAMPAIGNS_PAGE (takt_campaigns_page_new ());
@@ -74,7 +79,8 @@ fixture_set_up (Fixture *f)
   takt_page_set_document (TAKT_PAGE (f->page), f->document);
   gtk_window_present (f->window);
 
-  wait_for_replan (f);
+  if (!keep_schedule)
+    wait_for_replan (f);
 
   /* Until the calendar has a size and the sample's month is laid out. */
   timeout = g_timeout_add (10000, test_timeout_cb, &expired);
@@ -83,6 +89,12 @@ fixture_set_up (Fixture *f)
   g_assert_false (expired);
   g_source_remove (timeout);
   test_spin (50);
+}
+
+static void
+fixture_set_up (Fixture *f)
+{
+  fixture_set_up_full (f, NULL, FALSE);
 }
 
 static void
@@ -540,6 +552,73 @@ test_views (void)
   fixture_tear_down (&f);
 }
 
+/* The figures while dragging start from those on screen.  Here the screen
+ * shows a plan made by pushing (the file's schedule, kept), so the quick
+ * plan the preview compares with has other late orders. */
+static void
+test_preview_starts_from_screen (void)
+{
+  g_autoptr(GFile) sample = g_file_new_for_uri (TAKT_SAMPLE_PLAN_URI);
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "takt-calendar-pushed.takt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(TaktPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  const TaktCampaignPreview *preview;
+  const TaktPlanStats *shown;
+  TaktPlannerOptions options;
+  const char *status;
+  Fixture f = { 0 };
+  double x, y, tx, ty;
+  gsize length;
+
+  /* The sample with slower printing (orders late), pushed. */
+  g_assert_true (g_file_load_contents (sample, NULL, &contents, &length, NULL, &error));
+  plan = takt_plan_load_from_data (contents, length, "sample", &error);
+  g_assert_no_error (error);
+  for (guint p = 0; p < plan->products->len; p++)
+    {
+      TaktStep *step = g_ptr_array_index (((TaktProduct *) g_ptr_array_index (plan->products, p))->routing, 0);
+
+      step->cycle_s = step->cycle_s * 3 / 2;
+    }
+  g_clear_pointer (&plan->schedule, takt_schedule_free);
+  takt_planner_options_init (&options, plan);
+  options.strategy = TAKT_STRATEGY_ASAP;
+  options.time_limit_ms = 0;
+  plan->schedule = takt_planner_run (plan, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (takt_plan_save_to_file (plan, path, &error));
+  g_assert_no_error (error);
+
+  fixture_set_up_full (&f, file, TRUE);
+  shown = takt_document_get_stats (f.document);
+  g_assert_nonnull (shown);
+
+  bar_middle (&f, campaign_index (&f, "xmas-social"), &x, &y);
+  point_days_later (&f, x, y, 2, &tx, &ty);
+  g_assert_true (takt_campaign_calendar_view_drag_begin (f.view, x, y));
+  takt_campaign_calendar_view_drag_update (f.view, tx, ty);
+  wait_for_preview (&f);
+  preview = takt_campaign_calendar_view_get_preview (f.view);
+  g_assert_nonnull (preview->baseline);
+  status = takt_campaigns_page_get_status_text (f.page);
+  g_test_message ("on screen %lld late orders, the quick plan %lld, with the move %lld: %s",
+                  (long long) shown->late_orders, (long long) preview->baseline->late_orders,
+                  (long long) preview->stats->late_orders, status);
+  /* The case this test is about. */
+  g_assert_cmpint (shown->late_orders, !=, preview->baseline->late_orders);
+  expected = g_strdup_printf ("late orders %lld → %lld", (long long) shown->late_orders,
+                              (long long) MAX (shown->late_orders + preview->stats->late_orders -
+                                               preview->baseline->late_orders, 0));
+  g_assert_nonnull (strstr (status, expected));
+
+  takt_campaign_calendar_view_drag_cancel (f.view);
+  fixture_tear_down (&f);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -554,6 +633,7 @@ main (int   argc,
   g_test_add_func ("/campaign-calendar/keys", test_keys);
   g_test_add_func ("/campaign-calendar/readiness-flips", test_readiness_flips);
   g_test_add_func ("/campaign-calendar/views", test_views);
+  g_test_add_func ("/campaign-calendar/preview-starts-from-screen", test_preview_starts_from_screen);
 
   return g_test_run ();
 }
