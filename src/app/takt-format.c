@@ -64,8 +64,7 @@ takt_format_number (double value,
 char *
 takt_format_percent (double fraction)
 {
-  /* Translators: a percentage, e.g. "97.5%" */
-  return g_strdup_printf (_("%.1f%%"), fraction * 100.0);
+  return takt_percent_format (fraction, 1);
 }
 
 /**

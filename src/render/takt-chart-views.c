@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "takt-chart-views.h"
+#include "takt-money.h"
 #include "takt-time.h"
 
 static const char *
@@ -497,10 +498,11 @@ takt_chart_new_line_balance (const TaktChartData *data)
     {
       TaktGanttColor red;
       g_autofree char *label = NULL;
+      g_autofree char *percent = takt_percent_format (worst_ratio, 0);
 
-      /* Translators: over the most loaded station of the line balance chart */
-      label = g_strdup_printf (worst_ratio > 1 ? _("Over takt: %.0f %%") : _("Bottleneck: %.0f %% of takt"),
-                               worst_ratio * 100);
+      /* Translators: over the most loaded station of the line balance
+       * chart, "Over takt: 120%" or "Bottleneck: 67% of takt" */
+      label = g_strdup_printf (worst_ratio > 1 ? _("Over takt: %s") : _("Bottleneck: %s of takt"), percent);
       takt_chart_color (TAKT_CHART_RED, &red);
       takt_chart_set_references (chart, data->takt_s, data->n_stations, _("Takt time"), &red);
       takt_chart_set_highlight (chart, worst, label);

@@ -967,11 +967,9 @@ static char *
 axis_tick_label (const ValueAxis *axis,
                  double           display_value)
 {
-  g_autofree char *number = takt_chart_format_number (display_value, axis->ticks.decimals);
-
   if (axis->format == TAKT_CHART_FORMAT_PERCENT)
-    return g_strdup_printf ("%s\u00a0%%", number);
-  return g_steal_pointer (&number);
+    return takt_percent_format (display_value / 100.0, axis->ticks.decimals);
+  return takt_chart_format_number (display_value, axis->ticks.decimals);
 }
 
 static char *
@@ -1001,7 +999,7 @@ format_value (const TaktChart *self,
     case TAKT_CHART_FORMAT_CURRENCY:
       return takt_money_format (value, self->currency, 2);
     case TAKT_CHART_FORMAT_PERCENT:
-      return g_strdup_printf ("%.1f\u00a0%%", value * 100);
+      return takt_percent_format (value, 1);
     case TAKT_CHART_FORMAT_DURATION:
       return takt_chart_format_duration (value);
     case TAKT_CHART_FORMAT_NUMBER:
@@ -1942,7 +1940,7 @@ stack_label (const TaktChart *self,
   for (guint i = 0; i < self->series->len; i++)
     total += MAX (series_value (get_series (self, i), c), 0);
   if (self->series->len == 1 && self->axis.format == TAKT_CHART_FORMAT_PERCENT)
-    value = g_strdup_printf ("%.0f\u00a0%%", total * 100);
+    value = takt_percent_format (total, 0);
   else
     value = format_value (self, c, total);
   if (self->kind == TAKT_CHART_HORIZONTAL_BARS && (int) c == self->highlight && self->highlight_label != NULL)

@@ -118,3 +118,21 @@ takt_money_format_delta (double      delta,
   money = takt_money_format (fabs (delta), currency, decimals);
   return g_strconcat (delta < 0 ? MINUS_SIGN : "+", money, NULL);
 }
+
+char *
+takt_percent_format (double fraction,
+                     int    decimals)
+{
+  double value = fraction * 100.0;
+  g_autofree char *digits = NULL;
+  g_autofree char *number = NULL;
+
+  decimals = CLAMP (decimals, 0, 6);
+  if (fabs (value) < 0.5 * pow (10.0, -decimals))
+    value = 0;
+  digits = takt_number_format_grouped (value, decimals);
+  number = g_strconcat (value < 0 ? "\u2212" : "", digits, NULL);
+  /* Translators: a percentage, "64.2%"; German writes "64,2 %" with a
+   * no-break space (U+00A0) */
+  return g_strdup_printf (C_("percent", "%s%%"), number);
+}

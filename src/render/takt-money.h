@@ -32,5 +32,9 @@ char       *takt_money_format_delta  (double      delta,
  * ("1,234.50"); the C locale, which groups nothing, gets a comma. */
 char       *takt_number_format_grouped (double    value,
                                         int       decimals);
+/* A fraction as a percentage, written as the locale writes one: "64.2%"
+ * in English, "64,2 %" in German. */
+char       *takt_percent_format        (double    fraction,
+                                        int       decimals);
 
 G_END_DECLS

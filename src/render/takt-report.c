@@ -898,10 +898,13 @@ static char *
 share_of_total (const TaktReport *self,
                 double            value)
 {
+  g_autofree char *percent = NULL;
+
   if (self->total <= 0)
     return NULL;
-  /* Translators: a cost's share of the total on the report's cover */
-  return g_strdup_printf (_("%.0f %% of the total"), 100.0 * value / self->total);
+  percent = takt_percent_format (value / self->total, 0);
+  /* Translators: a cost's share of the total on the report's cover, "16% of the total" */
+  return g_strdup_printf (_("%s of the total"), percent);
 }
 
 /* What the plan holds, for the cover: "3 products, 2 stations with 5 machines, …",
@@ -997,7 +1000,7 @@ draw_cover (TaktReport           *self,
       g_autofree char *holding_note = share_of_total (self, self->holding);
       g_autofree char *setup_note = share_of_total (self, self->setup);
       g_autofree char *tardiness_note = share_of_total (self, self->tardiness);
-      g_autofree char *on_time = g_strdup_printf ("%.1f %%", 100.0 * self->on_time_rate);
+      g_autofree char *on_time = takt_percent_format (self->on_time_rate, 1);
       g_autofree char *on_time_note = NULL;
       g_autofree char *late_orders = g_strdup_printf ("%" G_GINT64_FORMAT, self->late_orders);
       g_autofree char *late_orders_note = NULL;
@@ -1032,9 +1035,11 @@ draw_cover (TaktReport           *self,
       if (self->bottleneck >= 0 && (guint) self->bottleneck < plan->stations->len)
         {
           const TaktStation *st = g_ptr_array_index (plan->stations, self->bottleneck);
+          g_autofree char *percent = takt_percent_format (self->bottleneck_utilisation, 1);
 
           bottleneck = g_strdup (st->name != NULL && *st->name ? st->name : st->id);
-          bottleneck_note = g_strdup_printf (_("%.1f %% utilisation"), 100.0 * self->bottleneck_utilisation);
+          /* Translators: the bottleneck's utilisation on the report's cover, "64.2% utilisation" */
+          bottleneck_note = g_strdup_printf (_("%s utilisation"), percent);
         }
       else
         bottleneck = g_strdup (_("None"));

@@ -275,6 +275,9 @@ test_formats (void)
   g_autofree char *hours = takt_chart_format_duration (5 * 3600);
   g_autofree char *date = takt_chart_format_date (takt_days_from_civil (2026, 12, 3) * TAKT_DAY_S,
                                                   TAKT_CHART_DATE_DAY);
+  g_autofree char *share = takt_percent_format (0.6423, 1);
+  g_autofree char *whole = takt_percent_format (0.67, 0);
+  g_autofree char *over = takt_percent_format (12.5, 0);
 
   /* The C locale: English order, a comma between thousands, U+2212 for
    * minus, a no-break space after a symbol written with letters. */
@@ -292,6 +295,10 @@ test_formats (void)
   g_assert_cmpstr (hours, ==, "5.0 h");
   /* "%e %b" without the padding of single-digit days. */
   g_assert_cmpstr (date, ==, "3 Dec");
+  /* Percentages as the app's pages write them, charts and report alike. */
+  g_assert_cmpstr (share, ==, "64.2%");
+  g_assert_cmpstr (whole, ==, "67%");
+  g_assert_cmpstr (over, ==, "1,250%");
 }
 
 /* Money in German: the locale's grouping and decimal point, and the
@@ -307,6 +314,7 @@ test_formats_german (void)
   g_autofree char *usd = NULL;
   g_autofree char *chf = NULL;
   g_autofree char *loss = NULL;
+  g_autofree char *share = NULL;
 
   if (build_root == NULL)
     {
@@ -332,13 +340,15 @@ test_formats_german (void)
   usd = takt_money_format (-12, "USD", 0);
   chf = takt_money_format (1450, "CHF", 0);
   loss = takt_money_format_delta (-120, "EUR", 2);
-  g_test_message ("de_DE: %s, %s, %s, %s", eur, usd, chf, loss);
+  share = takt_percent_format (0.6423, 1);
+  g_test_message ("de_DE: %s, %s, %s, %s, %s", eur, usd, chf, loss, share);
 
   setlocale (LC_ALL, saved_all);
   g_assert_cmpstr (eur, ==, "1.234,50\u00a0€");
   g_assert_cmpstr (usd, ==, "−12\u00a0$");
   g_assert_cmpstr (chf, ==, "1.450\u00a0CHF");
   g_assert_cmpstr (loss, ==, "−120,00\u00a0€");
+  g_assert_cmpstr (share, ==, "64,2\u00a0%");
 }
 
 /* ---- bars ---- */
