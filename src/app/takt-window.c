@@ -353,7 +353,9 @@ document_replanned_cb (TaktWindow   *self,
     {
       g_autofree char *money = takt_format_money_delta (delta, takt_document_get_plan (document)->currency);
 
-      g_string_append (text, money);
+      /* Translators: in a toast after re-planning, how the plan's total
+       * cost changed, "Total cost +€39.38" */
+      g_string_append_printf (text, _("Total cost %s"), money);
     }
 
   if (late != previous_late)
