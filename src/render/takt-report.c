@@ -927,11 +927,15 @@ format_contents (const TaktPlan *plan,
   g_autofree char *with_machines = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld machine",
                                                                  "%lld machines", (gulong) machines),
                                                     (long long) machines);
-  g_autofree char *orders = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u order", "%u orders", n_orders),
-                                             n_orders);
-  g_autofree char *forecast = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u forecast day",
-                                                            "%u forecast days", n_forecast),
-                                               n_forecast);
+  g_autofree char *n_orders_text = takt_chart_format_number (n_orders, 0);
+  g_autofree char *n_forecast_text = takt_chart_format_number (n_forecast, 0);
+  /* Translators: a count of orders on the report's cover, "3,000 orders" */
+  g_autofree char *orders = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s order", "%s orders", n_orders),
+                                             n_orders_text);
+  /* Translators: a count of forecast days on the report's cover, "1,200 forecast days" */
+  g_autofree char *forecast = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s forecast day",
+                                                            "%s forecast days", n_forecast),
+                                               n_forecast_text);
   g_autofree char *campaigns = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u campaign", "%u campaigns",
                                                              n_campaigns),
                                                 n_campaigns);
@@ -1002,11 +1006,11 @@ draw_cover (TaktReport           *self,
       g_autofree char *tardiness_note = share_of_total (self, self->tardiness);
       g_autofree char *on_time = takt_percent_format (self->on_time_rate, 1);
       g_autofree char *on_time_note = NULL;
-      g_autofree char *late_orders = g_strdup_printf ("%" G_GINT64_FORMAT, self->late_orders);
+      g_autofree char *late_orders = takt_chart_format_number (self->late_orders, 0);
       g_autofree char *late_orders_note = NULL;
-      g_autofree char *runs = g_strdup_printf ("%" G_GINT64_FORMAT, self->runs);
+      g_autofree char *runs = takt_chart_format_number (self->runs, 0);
       g_autofree char *runs_note = NULL;
-      g_autofree char *changeovers = g_strdup_printf ("%" G_GINT64_FORMAT, self->changeovers);
+      g_autofree char *changeovers = takt_chart_format_number (self->changeovers, 0);
       g_autofree char *bottleneck = NULL;
       g_autofree char *bottleneck_note = NULL;
       g_autofree char *spend = money (self, self->campaign_spend);
@@ -1014,8 +1018,10 @@ draw_cover (TaktReport           *self,
       g_autofree char *stock = takt_chart_format_number (self->average_stock, 1);
       g_autofree char *makespan = NULL;
       gint64 demanded;
-      g_autofree char *late_unmet = g_strdup_printf ("%" G_GINT64_FORMAT " / %" G_GINT64_FORMAT,
-                                                     self->late_units, self->unmet_units);
+      g_autofree char *late_units = takt_chart_format_number (self->late_units, 0);
+      g_autofree char *unmet_units = takt_chart_format_number (self->unmet_units, 0);
+      g_autofree char *late_unmet = g_strdup_printf ("%s / %s", late_units, unmet_units);
+      g_autofree char *count = NULL;
       struct
       {
         const char           *label;
@@ -1024,14 +1030,25 @@ draw_cover (TaktReport           *self,
         const TaktGanttColor *color;
       } cards[12];
 
+      /* The counts grouped as the app's pages group them ("1,597"). */
       demanded = self->chart_data != NULL ? self->chart_data->demand_units : 0;
-      on_time_note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "of %lld unit demanded",
-                                                   "of %lld units demanded", (gulong) demanded),
-                                      (long long) demanded);
-      late_orders_note = g_strdup_printf (_("of %u orders"), plan->orders != NULL ? plan->orders->len : 0);
-      runs_note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld unit made", "%lld units made",
+      count = takt_chart_format_number (demanded, 0);
+      /* Translators: under the on-time rate on the report's cover, "of 1,597 units demanded" */
+      on_time_note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "of %s unit demanded",
+                                                   "of %s units demanded", (gulong) demanded),
+                                      count);
+      g_free (count);
+      count = takt_chart_format_number (plan->orders != NULL ? plan->orders->len : 0, 0);
+      /* Translators: under the late orders on the report's cover, "of 3,000 orders" */
+      late_orders_note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "of %s order", "of %s orders",
+                                                       plan->orders != NULL ? plan->orders->len : 0),
+                                          count);
+      g_free (count);
+      count = takt_chart_format_number (self->units, 0);
+      /* Translators: under the runs on the report's cover, "1,513 units made" */
+      runs_note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s unit made", "%s units made",
                                                 (gulong) self->units),
-                                   (long long) self->units);
+                                   count);
       if (self->bottleneck >= 0 && (guint) self->bottleneck < plan->stations->len)
         {
           const TaktStation *st = g_ptr_array_index (plan->stations, self->bottleneck);
