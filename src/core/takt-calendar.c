@@ -13,9 +13,13 @@
 #include "takt-time.h"
 
 #define WEEK_S (7 * TAKT_DAY_S)
-/* Exceptions further than this past the horizon are ignored (they would
- * only make the list of intervals long). */
-#define MAX_EXCEPTION_DAYS 3660
+/* Exceptions this many days or more after the origin (the horizon start)
+ * are ignored: they would only make the list of intervals long.  The bound
+ * depends on the origin alone, so that every TaktWorkTime of a calendar
+ * has the same working time whatever @min_end its caller asks for (the
+ * planner lists up to the last due date, the costs up to the horizon's
+ * end, and they must agree). */
+#define MAX_EXCEPTION_DAYS (2 * 3660)
 
 typedef struct
 {
@@ -137,7 +141,7 @@ takt_work_time_new (const TaktCalendar *calendar,
 
   if (calendar != NULL && calendar->exceptions != NULL)
     {
-      gint64 limit = day_end + MAX_EXCEPTION_DAYS * TAKT_DAY_S;
+      gint64 limit = day0 + MAX_EXCEPTION_DAYS * TAKT_DAY_S;
 
       for (guint i = 0; i < calendar->exceptions->len; i++)
         {

@@ -154,6 +154,35 @@ test_hints (void)
     }
 }
 
+/* A calendar's working time does not depend on how far its caller asks
+ * for the intervals to be listed: the planner (up to the last due date)
+ * and the costs (up to the horizon's end) must see the same exceptions
+ * (the planner fuzzer found a plan whose costs disagreed). */
+static void
+test_same_exceptions_for_every_caller (void)
+{
+  g_autoptr(TaktCalendar) cal = takt_calendar_new ();
+  const gint64 min_ends[] = { FIX_D (1), FIX_D (21), FIX_D (5000), FIX_D (9000) };
+  TaktCalendarException *near, *far;
+
+  /* Only two dates work: 5000 days on (honoured) and 8000 days on
+   * (more than 7320 days after the origin: ignored). */
+  near = fix_add_exception (cal, FIX_MONDAY + FIX_D (5000));
+  fix_add_shift (near->shifts, 8, 12);
+  far = fix_add_exception (cal, FIX_MONDAY + FIX_D (8000));
+  fix_add_shift (far->shifts, 8, 12);
+
+  for (guint i = 0; i < G_N_ELEMENTS (min_ends); i++)
+    {
+      g_autoptr(TaktWorkTime) wt = takt_work_time_new (cal, FIX_MONDAY, min_ends[i]);
+
+      g_assert_cmpint (takt_work_time_worked (wt, FIX_D (9000)), ==, FIX_H (4));
+      g_assert_cmpint (takt_work_time_next (wt, 0), ==, FIX_D (5000) + FIX_H (8));
+      g_assert_cmpint (takt_work_time_add (wt, 0, FIX_H (4)), ==, FIX_D (5000) + FIX_H (12));
+      g_assert_cmpint (takt_work_time_add (wt, 0, FIX_H (4) + 1), ==, TAKT_TIME_NEVER);
+    }
+}
+
 /* Time ends at 9999-12-31T23:59:59, the last instant a document can hold:
  * later ends are "never" (the planner leaves such work unmet instead of
  * writing a year no one can load). */
@@ -392,6 +421,7 @@ main (int   argc,
   g_test_add_func ("/working-time/special", test_special_calendars);
   g_test_add_func ("/working-time/hints", test_hints);
   g_test_add_func ("/working-time/end-of-time", test_end_of_time);
+  g_test_add_func ("/working-time/same-exceptions-for-every-caller", test_same_exceptions_for_every_caller);
   g_test_add_func ("/demand/spread", test_spread);
   g_test_add_func ("/demand/campaign-units", test_campaign_units);
   g_test_add_func ("/demand/list", test_demand_list);
