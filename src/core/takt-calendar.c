@@ -20,6 +20,10 @@
  * planner lists up to the last due date, the costs up to the horizon's
  * end, and they must agree). */
 #define MAX_EXCEPTION_DAYS (2 * 3660)
+/* Intervals are listed for at most this many days after the origin
+ * (besides the days up to the last exception): the longest horizon and the
+ * two weeks callers add after it. */
+#define MAX_LISTED_DAYS (3660 + 14)
 
 typedef struct
 {
@@ -133,7 +137,10 @@ takt_work_time_new (const TaktCalendar *calendar,
 {
   TaktWorkTime *self = g_new0 (TaktWorkTime, 1);
   gint64 day0 = takt_day_start (origin);
-  gint64 day_end = takt_day_start (origin + MAX (min_end, 0)) + TAKT_DAY_S;
+  /* Listed at most a little past the longest horizon: after that the week
+   * repeats (or the last exception is listed), and a due date in 9999 must
+   * not make millions of days of intervals. */
+  gint64 day_end = takt_day_start (origin + CLAMP (min_end, 0, MAX_LISTED_DAYS * TAKT_DAY_S)) + TAKT_DAY_S;
   GArray *main_list = g_array_new (FALSE, FALSE, sizeof (Interval));
   GArray *tail_list = g_array_new (FALSE, FALSE, sizeof (Interval));
   g_autoptr(GPtrArray) exceptions = g_ptr_array_new ();

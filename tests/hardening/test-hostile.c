@@ -299,6 +299,30 @@ make_cases (void)
             NULL),
        PLANNED, NULL, UNMET_NONE);
 
+  {
+    /* A busy week (100 short shifts a day) and an order due in 9999: the
+     * working time is listed about ten years on, not to the due date (a
+     * list of 290 million intervals ran out of memory). */
+    GString *week = g_string_new ("{ \"week\": {");
+    const char *days[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+
+    for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+      {
+        g_string_append_printf (week, "%s \"%s\": [", d > 0 ? "," : "", days[d]);
+        for (int m = 0; m < 400; m += 4)
+          g_string_append_printf (week, "%s[\"%02d:%02d\", \"%02d:%02d\"]", m > 0 ? ", " : "",
+                                  m / 60, m % 60, (m + 1) / 60, (m + 1) % 60);
+        g_string_append_c (week, ']');
+      }
+    g_string_append (week, " } }");
+    add (cases, "busy-calendar-due-in-9999", "plan",
+         doc (NULL, week->str, NULL, NULL,
+              "{ \"id\": \"o1\", \"product\": \"p\", \"quantity\": 5, \"due\": \"9999-12-31T00:00\" }",
+              NULL),
+         PLANNED, NULL, UNMET_NONE);
+    g_string_free (week, TRUE);
+  }
+
   /* ---- routings and stations ---- */
   add (cases, "routing-loops-on-one-station", "plan",
        doc (NULL, NULL, NULL,
