@@ -29,6 +29,8 @@ G_BEGIN_DECLS
 /* The planner times every unit (about 140 bytes each while it plans):
  * orders, forecast, campaigns, pins and smallest runs together. */
 #define TAKT_PLAN_MAX_UNITS      ((gint64) 10000000)
+/* The planner keeps a timeline for every machine. */
+#define TAKT_PLAN_MAX_ALL_MACHINES ((gint64) 100000)
 
 typedef struct
 {

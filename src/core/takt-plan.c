@@ -1329,6 +1329,22 @@ takt_plan_check_rules (TaktPlan    *plan,
       check_calendar (c, st->calendar, cal_path);
     }
   g_clear_pointer (&seen, g_hash_table_unref);
+  {
+    gint64 machines = 0;
+
+    /* Counts only the counts that are right (the others are reported). */
+    for (guint i = 0; i < plan->stations->len; i++)
+      {
+        gint64 m = ((TaktStation *) g_ptr_array_index (plan->stations, i))->machines;
+
+        if (m >= 1 && m <= TAKT_PLAN_MAX_MACHINES)
+          machines += m;
+      }
+    if (machines > TAKT_PLAN_MAX_ALL_MACHINES)
+      takt_checker_add (c, g_strdup ("stations"),
+                        "%" G_GINT64_FORMAT " machines in all, more than the limit of %" G_GINT64_FORMAT,
+                        machines, TAKT_PLAN_MAX_ALL_MACHINES);
+  }
   stations = ids_for (plan->stations, G_STRUCT_OFFSET (TaktStation, id), "stations", "station", c);
 
   /* products */

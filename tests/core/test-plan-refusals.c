@@ -113,6 +113,14 @@ static const Refusal refusals[] = {
   { "/stations/0/machines", "0", "stations[0].machines: must be >= 1" },
   { "/stations/0/machines", "2.5", "stations[0].machines: must be a whole number, not 2.5" },
   { "/stations/0/machines", "20000", "stations[0].machines: must be <= 10000" },
+  /* Ten stations of 10000 machines and one more machine. */
+  { "/stations", "[ { \"id\": \"print\", \"machines\": 10000 }, { \"id\": \"finish\", \"machines\": 10000 }, "
+                 "{ \"id\": \"m1\", \"machines\": 10000 }, { \"id\": \"m2\", \"machines\": 10000 }, "
+                 "{ \"id\": \"m3\", \"machines\": 10000 }, { \"id\": \"m4\", \"machines\": 10000 }, "
+                 "{ \"id\": \"m5\", \"machines\": 10000 }, { \"id\": \"m6\", \"machines\": 10000 }, "
+                 "{ \"id\": \"m7\", \"machines\": 10000 }, { \"id\": \"m8\", \"machines\": 10000 }, "
+                 "{ \"id\": \"m9\" } ]",
+    "stations: 100001 machines in all, more than the limit of 100000" },
   { "/stations/0/color", "\"blue\"", "stations[0].color: must be a color \"#rrggbb\", not \"blue\"" },
   { "/stations/0/color", "\"#3584e\"", "stations[0].color: must be a color \"#rrggbb\", not \"#3584e\"" },
   { "/stations/1/calendar/week/tue/0/1", "\"25:00\"",

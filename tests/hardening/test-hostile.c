@@ -458,6 +458,18 @@ make_cases (void)
   add (cases, "machines-over-the-limit", "validate",
        doc (NULL, NULL, "{ \"id\": \"m\", \"machines\": 10001 }", NULL, NULL, NULL),
        REFUSED, "stations[0].machines: must be <= 10000", UNMET_NONE);
+  {
+    /* 1000 stations of 10000 machines: the planner kept a timeline for
+     * each of the 10 million (2 GB, 40 s). */
+    g_autofree char *stations = NULL;
+    GString *list = g_string_new ("{ \"id\": \"m\" }");
+
+    for (int i = 0; i < 1000; i++)
+      g_string_append_printf (list, ", { \"id\": \"s%d\", \"machines\": 10000 }", i);
+    stations = g_string_free (list, FALSE);
+    add (cases, "machines-over-the-limit-in-all", "plan", doc (NULL, NULL, stations, NULL, NULL, NULL),
+         REFUSED, "stations: 10000001 machines in all, more than the limit of 100000", UNMET_NONE);
+  }
   add (cases, "machines-at-the-limit", "plan",
        doc (NULL, NULL, "{ \"id\": \"m\", \"machines\": 10000 }", NULL, NULL, NULL),
        PLANNED, NULL, UNMET_NONE);
