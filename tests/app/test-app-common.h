@@ -6,8 +6,13 @@
 
 #pragma once
 
-#include <glib.h>
+#include <adwaita.h>
 #include <glib/gstdio.h>
+
+#include "takt-document.h"
+#include "takt-window.h"
+
+G_BEGIN_DECLS
 
 /* A plan whose only order names a product that does not exist. */
 #define TEST_BROKEN_PLAN \
@@ -19,66 +24,44 @@
   "  \"orders\": [ { \"id\": \"SO-1\", \"product\": \"vaze\", \"quantity\": 2,\n" \
   "                  \"due\": \"2026-12-03T12:00\" } ] }\n"
 
-/* Points the XDG folders (recent files, recovery files) at a new temporary
- * folder, before GLib reads them.  A test's subprocess shares its parent's
- * folder. */
-static inline void
-test_isolate_dirs (void)
-{
-  static const char * const vars[] = { "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
-  char *root = g_strdup (g_getenv ("TAKT_TEST_ROOT"));
+void          test_isolate_dirs        (void);
+void          test_init_gui            (int          *argc,
+                                        char       ***argv);
 
-  if (root == NULL)
-    {
-      root = g_dir_make_tmp ("takt-app-test-XXXXXX", NULL);
-      g_assert (root != NULL);
-      g_setenv ("TAKT_TEST_ROOT", root, TRUE);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
-    {
-      char *dir = g_build_filename (root, vars[i], NULL);
+/* The main loop */
+gboolean      test_timeout_cb          (gpointer      user_data);
+void          test_wait_until          (guint        *counter,
+                                        guint         target,
+                                        guint         timeout_ms);
+void          test_spin                (guint         ms);
 
-      g_mkdir_with_parents (dir, 0700);
-      g_setenv (vars[i], dir, TRUE);
-      g_free (dir);
-    }
-  g_free (root);
-}
+/* The sample plan, a window on it, its re-plans */
+void          test_load_sample_into    (TaktDocument *document);
+TaktDocument *test_new_sample_document (void);
+TaktWindow   *test_present_window      (TaktDocument *document,
+                                        int           width,
+                                        int           height);
+TaktWindow   *test_window_with_sample  (int           width,
+                                        int           height);
+void          test_count_replans       (TaktDocument *document,
+                                        guint        *finals);
+double        test_replan_and_wait     (TaktDocument *document);
 
-static inline gboolean
-test_timeout_cb (gpointer user_data)
-{
-  gboolean *expired = user_data;
+/* Edits for takt_document_edit () */
+gboolean      test_rename_plan         (TaktPlan     *plan,
+                                        gpointer      name,
+                                        GError      **error);
+gboolean      test_longer_cycle        (TaktPlan     *plan,
+                                        gpointer      seconds,
+                                        GError      **error);
 
-  *expired = TRUE;
-  return G_SOURCE_REMOVE;
-}
+/* Widgets */
+GtkWindow    *test_find_toplevel       (GType         type);
+GtkWidget    *test_find_descendant     (GtkWidget    *root,
+                                        GType         type);
+void          test_collect_labels      (GtkWidget    *widget,
+                                        GString      *out);
+void          test_write_png           (GtkWidget    *widget,
+                                        const char   *path);
 
-/* Runs the main loop until *counter reaches @target, failing after
- * @timeout_ms. */
-static inline void
-test_wait_until (guint *counter,
-                 guint  target,
-                 guint  timeout_ms)
-{
-  gboolean expired = FALSE;
-  guint id = g_timeout_add (timeout_ms, test_timeout_cb, &expired);
-
-  while (*counter < target && !expired)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!expired)
-    g_source_remove (id);
-  g_assert_false (expired);
-}
-
-/* Runs the main loop for @ms milliseconds. */
-static inline void
-test_spin (guint ms)
-{
-  gboolean expired = FALSE;
-
-  g_timeout_add (ms, test_timeout_cb, &expired);
-  while (!expired)
-    g_main_context_iteration (NULL, TRUE);
-}
+G_END_DECLS

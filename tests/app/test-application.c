@@ -82,22 +82,6 @@ write_plan (const char *name,
   return g_file_new_for_path (path);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 static void
 test_first_start (void)
 {
@@ -213,16 +197,6 @@ test_last_file_and_size (void)
   g_settings_set_string (settings, "last-file", "");
 }
 
-static gboolean
-rename_plan (TaktPlan *plan,
-             gpointer  user_data,
-             GError  **error)
-{
-  g_free (plan->name);
-  plan->name = g_strdup (user_data);
-  return TRUE;
-}
-
 static void
 test_recovery_offer (void)
 {
@@ -237,7 +211,7 @@ test_recovery_offer (void)
 
   /* A session that ended without saving left a recovery file behind. */
   takt_document_set_autosave_delay (lost, G_MAXUINT);
-  g_assert_true (takt_document_edit (lost, "Rename Plan", rename_plan, (gpointer) "Lost plan", NULL));
+  g_assert_true (takt_document_edit (lost, "Rename Plan", test_rename_plan, (gpointer) "Lost plan", NULL));
   g_assert_true (takt_document_autosave_now (lost, &error));
   g_assert_no_error (error);
   lost_bytes = takt_document_serialize (lost);
@@ -247,7 +221,7 @@ test_recovery_offer (void)
   g_application_activate (G_APPLICATION (app));
   test_spin (50);
 
-  dialog = find_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Restore Unsaved Changes?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Lost plan"));

@@ -27,19 +27,6 @@ typedef struct
   guint                     replans;
 } Fixture;
 
-static void
-replanned_cb (TaktDocument *document,
-              double        previous_total,
-              double        total,
-              gint64        previous_late,
-              gint64        late,
-              gboolean      final,
-              Fixture      *f)
-{
-  if (final)
-    f->replans++;
-}
-
 /* Runs the main loop until the document's next final plan is in. */
 static void
 wait_for_replan (Fixture *f)
@@ -57,19 +44,24 @@ fixture_set_up_full (Fixture  *f,
                      GFile    *file,
                      gboolean  keep_schedule)
 {
-  g_autoptr(GFile) sample = g_file_new_for_uri (TAKT_SAMPLE_PLAN_URI);
-  g_autoptr(GError) error = NULL;
   gboolean expired = FALSE;
   guint timeout;
 
   f->document = takt_document_new ();
-  takt_document_set_autosave_delay (f->document, G_MAXUINT);
   takt_document_set_replan_delay (f->document, keep_schedule ? G_MAXINT : 0);
   /* The planner's construction only: deterministic and quick. */
   takt_document_set_time_limit_ms (f->document, 0);
-  g_signal_connect (f->document, "replanned", G_CALLBACK (replanned_cb), f);
-  g_assert_true (takt_document_load (f->document, file != NULL ? file : sample, NULL, &error));
-  g_assert_no_error (error);
+  test_count_replans (f->document, &f->replans);
+  if (file != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      takt_document_set_autosave_delay (f->document, G_MAXUINT);
+      g_assert_true (takt_document_load (f->document, file, NULL, &error));
+      g_assert_no_error (error);
+    }
+  else
+    test_load_sample_into (f->document);
 
   f->page = TAKT_CAMPAIGNS_PAGE (takt_campaigns_page_new ());
   f->view = takt_campaigns_page_get_calendar (f->page);
@@ -101,7 +93,7 @@ static void
 fixture_tear_down (Fixture *f)
 {
   gtk_window_destroy (f->window);
-  g_signal_handlers_disconnect_by_func (f->document, replanned_cb, f);
+  g_signal_handlers_disconnect_by_data (f->document, &f->replans);
   g_clear_object (&f->document);
   test_spin (20);
 }
@@ -623,9 +615,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  test_isolate_dirs ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  test_init_gui (&argc, &argv);
 
   g_test_add_func ("/campaign-calendar/drag-move", test_drag_move);
   g_test_add_func ("/campaign-calendar/drag-edges", test_drag_edges);

@@ -19,17 +19,13 @@
 #include "takt-time.h"
 #include "test-app-common.h"
 
+/* The sample, planned by the planner's construction only. */
 static TaktDocument *
 load_sample (void)
 {
-  g_autoptr(GFile) sample = g_file_new_for_uri (TAKT_SAMPLE_PLAN_URI);
-  g_autoptr(GError) error = NULL;
-  TaktDocument *document = takt_document_new ();
+  TaktDocument *document = test_new_sample_document ();
 
-  takt_document_set_autosave_delay (document, G_MAXUINT);
   takt_document_set_time_limit_ms (document, 0);
-  g_assert_true (takt_document_load (document, sample, NULL, &error));
-  g_assert_no_error (error);
   return document;
 }
 
@@ -244,9 +240,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  test_isolate_dirs ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  test_init_gui (&argc, &argv);
 
   g_test_add_func ("/campaign-editor/readouts", test_readouts);
   g_test_add_func ("/campaign-editor/problems", test_problems);

@@ -26,53 +26,6 @@
 #include "takt-window.h"
 #include "test-app-common.h"
 
-static TaktWindow *
-new_window_with_sample (void)
-{
-  g_autoptr(GFile) sample = g_file_new_for_uri (TAKT_SAMPLE_PLAN_URI);
-  g_autoptr(TaktDocument) document = takt_document_new ();
-  g_autoptr(GError) error = NULL;
-  TaktWindow *window;
-
-  takt_document_set_autosave_delay (document, G_MAXUINT);
-  g_assert_true (takt_document_load (document, sample, NULL, &error));
-  g_assert_no_error (error);
-
-  window = takt_window_new (NULL, document);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  return window;
-}
-
-static guint replans;
-
-static void
-replanned_cb (TaktDocument *document,
-              double        previous_total,
-              double        total,
-              gint64        previous_late,
-              gint64        late,
-              gboolean      final,
-              gpointer      user_data)
-{
-  if (final)
-    replans++;
-}
-
-/* Plans the document without the search (the same plan every time) and
- * waits for it. */
-static void
-wait_for_plan (TaktDocument *document)
-{
-  replans = 0;
-  takt_document_set_time_limit_ms (document, 0);
-  g_signal_connect (document, "replanned", G_CALLBACK (replanned_cb), NULL);
-  takt_document_replan (document);
-  test_wait_until (&replans, 1, 30000);
-  g_signal_handlers_disconnect_by_func (document, replanned_cb, NULL);
-  test_spin (50);
-}
-
 static guint comparisons;
 
 static void
@@ -161,7 +114,7 @@ level_strategy (TaktPlan  *plan,
 static void
 test_kpis (void)
 {
-  TaktWindow *window = new_window_with_sample ();
+  TaktWindow *window = test_window_with_sample (1200, 800);
   TaktDocument *document = takt_window_get_document (window);
   const TaktPlanStats *stats;
   const TaktPlan *plan = takt_document_get_plan (document);
@@ -181,7 +134,7 @@ test_kpis (void)
   g_autofree char *busy = NULL;
 
   takt_costs_page_set_comparison_limit (TAKT_COSTS_PAGE (takt_window_get_page_widget (window, "costs")), 0);
-  wait_for_plan (document);
+  test_replan_and_wait (document);
   page = show_costs (window);
   stats = takt_document_get_stats (document);
   g_assert_nonnull (stats);
@@ -235,7 +188,7 @@ test_kpis (void)
 
     g_assert_true (takt_document_edit (document, "Pull an order in", pull_order_in, NULL, &error));
     g_assert_no_error (error);
-    wait_for_plan (document);
+    test_replan_and_wait (document);
     after = takt_document_get_stats (document);
     g_assert_cmpint (after->late_orders, >, 0);
     late_after = takt_format_count (after->late_orders);
@@ -251,7 +204,7 @@ test_kpis (void)
 static void
 test_comparison (void)
 {
-  TaktWindow *window = new_window_with_sample ();
+  TaktWindow *window = test_window_with_sample (1200, 800);
   TaktDocument *document = takt_window_get_document (window);
   TaktCostsPage *page = TAKT_COSTS_PAGE (takt_window_get_page_widget (window, "costs"));
   const TaktPlanStats *jit, *level, *push;
@@ -263,7 +216,7 @@ test_comparison (void)
   takt_costs_page_set_comparison_limit (page, 0);
   comparisons = 0;
   g_signal_connect (page, "comparison-done", G_CALLBACK (comparison_done_cb), NULL);
-  wait_for_plan (document);
+  test_replan_and_wait (document);
   show_costs (window);
   wait_for_comparison (page);
 
@@ -327,7 +280,7 @@ test_comparison (void)
 static void
 test_comparison_runs (void)
 {
-  TaktWindow *window = new_window_with_sample ();
+  TaktWindow *window = test_window_with_sample (1200, 800);
   TaktDocument *document = takt_window_get_document (window);
   TaktCostsPage *page = TAKT_COSTS_PAGE (takt_window_get_page_widget (window, "costs"));
   g_autoptr(GError) error = NULL;
@@ -336,7 +289,7 @@ test_comparison_runs (void)
   takt_costs_page_set_comparison_limit (page, 0);
   comparisons = 0;
   g_signal_connect (page, "comparison-done", G_CALLBACK (comparison_done_cb), NULL);
-  wait_for_plan (document);
+  test_replan_and_wait (document);
   g_assert_cmpuint (takt_costs_page_get_planner_runs (page), ==, 0);
 
   show_costs (window);
@@ -374,7 +327,7 @@ test_comparison_runs (void)
   test_spin (50);
   g_assert_true (takt_document_edit (document, "One more unit", bump_order, NULL, &error));
   g_assert_no_error (error);
-  wait_for_plan (document);
+  test_replan_and_wait (document);
   test_spin (800);
   g_assert_cmpuint (takt_costs_page_get_planner_runs (page), ==, runs);
   g_assert_false (takt_costs_page_get_comparing (page));
@@ -404,7 +357,7 @@ test_comparison_runs (void)
 static void
 test_chart_hover (void)
 {
-  TaktWindow *window = new_window_with_sample ();
+  TaktWindow *window = test_window_with_sample (1200, 800);
   TaktDocument *document = takt_window_get_document (window);
   TaktCostsPage *page = TAKT_COSTS_PAGE (takt_window_get_page_widget (window, "costs"));
   TaktChartWidget *widget;
@@ -416,7 +369,7 @@ test_chart_hover (void)
   g_autofree char *setup = NULL;
 
   takt_costs_page_set_comparison_limit (page, 0);
-  wait_for_plan (document);
+  test_replan_and_wait (document);
   show_costs (window);
 
   widget = TAKT_CHART_WIDGET (takt_costs_page_get_chart_widget (page, TAKT_COSTS_CHART_DAILY_COST));
@@ -476,7 +429,7 @@ no_demand (TaktPlan  *plan,
 static void
 test_empty (void)
 {
-  TaktWindow *window = new_window_with_sample ();
+  TaktWindow *window = test_window_with_sample (1200, 800);
   TaktDocument *document = takt_window_get_document (window);
   TaktCostsPage *page = TAKT_COSTS_PAGE (takt_window_get_page_widget (window, "costs"));
   g_autoptr(GError) error = NULL;
@@ -485,7 +438,7 @@ test_empty (void)
 
   takt_costs_page_set_comparison_limit (page, 0);
   g_assert_true (takt_document_edit (document, "No demand", no_demand, NULL, &error));
-  wait_for_plan (document);
+  test_replan_and_wait (document);
   show_costs (window);
 
   stack = GTK_STACK (adw_bin_get_child (ADW_BIN (page)));
@@ -497,7 +450,7 @@ test_empty (void)
 
   /* Undo brings the demand, and the figures, back. */
   g_assert_true (takt_document_undo (document));
-  wait_for_plan (document);
+  test_replan_and_wait (document);
   test_spin (50);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "costs");
 
@@ -505,32 +458,6 @@ test_empty (void)
 }
 
 /* ---- pictures to look at ---- */
-
-static void
-write_png (GtkWidget  *widget,
-           const char *path)
-{
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  GdkRGBA background = { 1, 1, 1, 1 };
-
-  /* The widget alone has no background: the window's goes under it. */
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "window_bg_color", &background);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s (%d × %d)", path, width, height);
-}
 
 static void
 test_screenshots (void)
@@ -546,7 +473,7 @@ test_screenshots (void)
 
   for (guint dark = 0; dark <= 1; dark++)
     {
-      TaktWindow *window = new_window_with_sample ();
+      TaktWindow *window = test_window_with_sample (1200, 800);
       TaktDocument *document = takt_window_get_document (window);
       TaktCostsPage *page = TAKT_COSTS_PAGE (takt_window_get_page_widget (window, "costs"));
       g_autofree char *path = g_strdup_printf ("%s/costs-page-%s.png", dir, dark ? "dark" : "light");
@@ -556,15 +483,15 @@ test_screenshots (void)
       takt_costs_page_set_comparison_limit (page, 0);
       comparisons = 0;
       g_signal_connect (page, "comparison-done", G_CALLBACK (comparison_done_cb), NULL);
-      wait_for_plan (document);
+      test_replan_and_wait (document);
       show_costs (window);
       wait_for_comparison (page);
       test_spin (300);
 
       /* The page's content at its full height, not just what the window shows. */
       scrolled = gtk_stack_get_visible_child (GTK_STACK (adw_bin_get_child (ADW_BIN (page))));
-      write_png (gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)))),
-                 path);
+      test_write_png (gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)))),
+                      path);
       gtk_window_destroy (GTK_WINDOW (window));
     }
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
@@ -574,9 +501,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  test_isolate_dirs ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  test_init_gui (&argc, &argv);
 
   g_test_add_func ("/costs/kpis", test_kpis);
   g_test_add_func ("/costs/comparison", test_comparison);

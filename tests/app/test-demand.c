@@ -31,51 +31,6 @@ enum {
   ORDER_STATUS,
 };
 
-static TaktWindow *
-new_window_with_sample (void)
-{
-  g_autoptr(GFile) sample = g_file_new_for_uri (TAKT_SAMPLE_PLAN_URI);
-  g_autoptr(TaktDocument) document = takt_document_new ();
-  g_autoptr(GError) error = NULL;
-  TaktWindow *window;
-
-  takt_document_set_autosave_delay (document, G_MAXUINT);
-  g_assert_true (takt_document_load (document, sample, NULL, &error));
-  g_assert_no_error (error);
-
-  window = takt_window_new (NULL, document);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  return window;
-}
-
-static guint replans;
-
-static void
-replanned_cb (TaktDocument *document,
-              double        previous_total,
-              double        total,
-              gint64        previous_late,
-              gint64        late,
-              gboolean      final,
-              gpointer      user_data)
-{
-  if (final)
-    replans++;
-}
-
-static void
-wait_for_plan (TaktDocument *document)
-{
-  replans = 0;
-  takt_document_set_time_limit_ms (document, 0);
-  g_signal_connect (document, "replanned", G_CALLBACK (replanned_cb), NULL);
-  takt_document_replan (document);
-  test_wait_until (&replans, 1, 30000);
-  g_signal_handlers_disconnect_by_func (document, replanned_cb, NULL);
-  test_spin (50);
-}
-
 static TaktDemandPage *
 show_demand (TaktWindow *window)
 {
@@ -110,7 +65,7 @@ column_titled (GtkColumnView *view,
 static void
 test_chart_and_status (void)
 {
-  TaktWindow *window = new_window_with_sample ();
+  TaktWindow *window = test_window_with_sample (1200, 800);
   TaktDocument *document = takt_window_get_document (window);
   const TaktPlan *plan = takt_document_get_plan (document);
   TaktDemandPage *page;
@@ -118,7 +73,7 @@ test_chart_and_status (void)
   GListModel *rows;
   guint on_time = 0;
 
-  wait_for_plan (document);
+  test_replan_and_wait (document);
   page = show_demand (window);
 
   /* Orders, forecast and campaigns, stacked per day. */
@@ -159,7 +114,7 @@ test_chart_and_status (void)
 static void
 test_sort_and_filter (void)
 {
-  TaktWindow *window = new_window_with_sample ();
+  TaktWindow *window = test_window_with_sample (1200, 800);
   TaktDocument *document = takt_window_get_document (window);
   const TaktPlan *plan = takt_document_get_plan (document);
   TaktDemandPage *page = show_demand (window);
@@ -336,7 +291,7 @@ type_into (GtkWidget  *cell,
 static void
 test_edit_cells (void)
 {
-  TaktWindow *window = new_window_with_sample ();
+  TaktWindow *window = test_window_with_sample (1200, 800);
   TaktDocument *document = takt_window_get_document (window);
   TaktDemandPage *page = show_demand (window);
   GtkColumnView *view = takt_demand_page_get_orders_view (page);
@@ -433,7 +388,7 @@ test_edit_cells (void)
 static void
 test_add_delete (void)
 {
-  TaktWindow *window = new_window_with_sample ();
+  TaktWindow *window = test_window_with_sample (1200, 800);
   TaktDocument *document = takt_window_get_document (window);
   TaktDemandPage *page = show_demand (window);
   GtkColumnView *view = takt_demand_page_get_orders_view (page);
@@ -508,30 +463,6 @@ test_add_delete (void)
 /* ---- pictures to look at ---- */
 
 static void
-write_png (GtkWidget  *widget,
-           const char *path)
-{
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  GdkRGBA background = { 1, 1, 1, 1 };
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "window_bg_color", &background);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s (%d × %d)", path, width, height);
-}
-
-static void
 test_screenshots (void)
 {
   const char *dir = g_getenv ("TAKT_TEST_SCREENSHOTS");
@@ -545,15 +476,15 @@ test_screenshots (void)
 
   for (guint dark = 0; dark <= 1; dark++)
     {
-      TaktWindow *window = new_window_with_sample ();
+      TaktWindow *window = test_window_with_sample (1200, 800);
       g_autofree char *path = g_strdup_printf ("%s/demand-page-%s.png", dir, dark ? "dark" : "light");
       TaktDemandPage *page;
 
       adw_style_manager_set_color_scheme (manager, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
-      wait_for_plan (takt_window_get_document (window));
+      test_replan_and_wait (takt_window_get_document (window));
       page = show_demand (window);
       test_spin (300);
-      write_png (GTK_WIDGET (page), path);
+      test_write_png (GTK_WIDGET (page), path);
       gtk_window_destroy (GTK_WINDOW (window));
     }
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
@@ -563,9 +494,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  test_isolate_dirs ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  test_init_gui (&argc, &argv);
 
   g_test_add_func ("/demand/chart-and-status", test_chart_and_status);
   g_test_add_func ("/demand/sort-and-filter", test_sort_and_filter);

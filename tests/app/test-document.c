@@ -17,19 +17,6 @@
 #include "takt-document.h"
 #include "test-app-common.h"
 
-static TaktDocument *
-load_sample (void)
-{
-  g_autoptr(GFile) sample = g_file_new_for_uri (TAKT_SAMPLE_PLAN_URI);
-  g_autoptr(GError) error = NULL;
-  TaktDocument *document = takt_document_new ();
-
-  takt_document_set_autosave_delay (document, G_MAXUINT);
-  g_assert_true (takt_document_load (document, sample, NULL, &error));
-  g_assert_no_error (error);
-  return document;
-}
-
 static gboolean
 change_cycle (TaktPlan *plan,
               gpointer  user_data,
@@ -39,16 +26,6 @@ change_cycle (TaktPlan *plan,
   TaktStep *step = g_ptr_array_index (product->routing, 0);
 
   step->cycle_s = GPOINTER_TO_INT (user_data);
-  return TRUE;
-}
-
-static gboolean
-rename_plan (TaktPlan *plan,
-             gpointer  user_data,
-             GError  **error)
-{
-  g_free (plan->name);
-  plan->name = g_strdup (user_data);
   return TRUE;
 }
 
@@ -66,7 +43,7 @@ refuse_edit (TaktPlan *plan,
 static void
 test_load_sample (void)
 {
-  g_autoptr(TaktDocument) document = load_sample ();
+  g_autoptr(TaktDocument) document = test_new_sample_document ();
   const TaktPlan *plan = takt_document_get_plan (document);
 
   g_assert_cmpstr (takt_document_get_title (document), ==, "Print farm, December 2026");
@@ -85,7 +62,7 @@ test_load_sample (void)
 static void
 test_undo_redo_bytes (void)
 {
-  g_autoptr(TaktDocument) document = load_sample ();
+  g_autoptr(TaktDocument) document = test_new_sample_document ();
   g_autoptr(GBytes) original = takt_document_serialize (document);
   g_autoptr(GBytes) renamed = NULL;
   g_autoptr(GBytes) edited = NULL;
@@ -97,7 +74,7 @@ test_undo_redo_bytes (void)
   product = g_ptr_array_index (takt_document_get_plan (document)->products, 0);
   old_cycle = ((TaktStep *) g_ptr_array_index (product->routing, 0))->cycle_s;
 
-  g_assert_true (takt_document_edit (document, "Rename Plan", rename_plan, (gpointer) "Renamed", &error));
+  g_assert_true (takt_document_edit (document, "Rename Plan", test_rename_plan, (gpointer) "Renamed", &error));
   g_assert_no_error (error);
   renamed = takt_document_serialize (document);
   g_assert_cmpstr (takt_document_get_title (document), ==, "Renamed");
@@ -147,14 +124,14 @@ test_undo_redo_bytes (void)
 
   /* A new edit after an undo drops the redo branch. */
   g_assert_true (takt_document_undo (document));
-  g_assert_true (takt_document_edit (document, "Rename Plan", rename_plan, (gpointer) "Other", &error));
+  g_assert_true (takt_document_edit (document, "Rename Plan", test_rename_plan, (gpointer) "Other", &error));
   g_assert_false (takt_document_get_can_redo (document));
 }
 
 static void
 test_edit_refused (void)
 {
-  g_autoptr(TaktDocument) document = load_sample ();
+  g_autoptr(TaktDocument) document = test_new_sample_document ();
   g_autoptr(GBytes) original = takt_document_serialize (document);
   g_autoptr(GBytes) now = NULL;
   g_autoptr(GError) error = NULL;
@@ -179,7 +156,7 @@ test_edit_refused (void)
   g_assert_false (takt_document_get_dirty (document));
 
   /* An edit that changes nothing adds no step. */
-  g_assert_true (takt_document_edit (document, "Rename Plan", rename_plan,
+  g_assert_true (takt_document_edit (document, "Rename Plan", test_rename_plan,
                                      (gpointer) "Print farm, December 2026", &error));
   g_assert_no_error (error);
   g_assert_false (takt_document_get_can_undo (document));
@@ -188,14 +165,14 @@ test_edit_refused (void)
 static void
 test_merge (void)
 {
-  g_autoptr(TaktDocument) document = load_sample ();
+  g_autoptr(TaktDocument) document = test_new_sample_document ();
   g_autoptr(GBytes) original = takt_document_serialize (document);
   g_autoptr(GBytes) now = NULL;
 
   /* Typing "Abc" into one field is one step. */
-  g_assert_true (takt_document_edit_merge (document, "Rename Plan", "name", rename_plan, (gpointer) "A", NULL));
-  g_assert_true (takt_document_edit_merge (document, "Rename Plan", "name", rename_plan, (gpointer) "Ab", NULL));
-  g_assert_true (takt_document_edit_merge (document, "Rename Plan", "name", rename_plan, (gpointer) "Abc", NULL));
+  g_assert_true (takt_document_edit_merge (document, "Rename Plan", "name", test_rename_plan, (gpointer) "A", NULL));
+  g_assert_true (takt_document_edit_merge (document, "Rename Plan", "name", test_rename_plan, (gpointer) "Ab", NULL));
+  g_assert_true (takt_document_edit_merge (document, "Rename Plan", "name", test_rename_plan, (gpointer) "Abc", NULL));
   g_assert_cmpstr (takt_document_get_title (document), ==, "Abc");
 
   g_assert_true (takt_document_undo (document));
@@ -232,7 +209,7 @@ replanned_cb (TaktDocument *document,
 static void
 test_replan (void)
 {
-  g_autoptr(TaktDocument) document = load_sample ();
+  g_autoptr(TaktDocument) document = test_new_sample_document ();
   Replanned r = { 0 };
   const TaktSchedule *schedule;
   const TaktPlanStats *stats;
@@ -264,7 +241,7 @@ test_replan (void)
 static void
 test_replan_latest_only (void)
 {
-  g_autoptr(TaktDocument) document = load_sample ();
+  g_autoptr(TaktDocument) document = test_new_sample_document ();
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(TaktPlanStats) expected_stats = NULL;
   g_autoptr(TaktSchedule) expected = NULL;
@@ -336,7 +313,7 @@ same_schedule (const TaktSchedule *a,
 static void
 test_undo_restores_schedule (void)
 {
-  g_autoptr(TaktDocument) document = load_sample ();
+  g_autoptr(TaktDocument) document = test_new_sample_document ();
   g_autoptr(TaktSchedule) first = NULL;
   g_autoptr(TaktSchedule) second = NULL;
   Replanned r = { 0 };
@@ -405,7 +382,7 @@ test_undo_restores_schedule (void)
 static void
 test_save_and_reload (void)
 {
-  g_autoptr(TaktDocument) document = load_sample ();
+  g_autoptr(TaktDocument) document = test_new_sample_document ();
   g_autoptr(TaktDocument) again = takt_document_new ();
   g_autofree char *dir = g_dir_make_tmp ("takt-test-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "farm.takt", NULL);
@@ -420,7 +397,7 @@ test_save_and_reload (void)
   g_signal_connect (document, "replanned", G_CALLBACK (replanned_cb), &r);
   test_wait_until (&r.finals, 1, 30000);
 
-  g_assert_true (takt_document_edit (document, "Rename Plan", rename_plan, (gpointer) "Saved farm", NULL));
+  g_assert_true (takt_document_edit (document, "Rename Plan", test_rename_plan, (gpointer) "Saved farm", NULL));
   g_assert_true (takt_document_get_dirty (document));
 
   /* Without a file, plain Save has nowhere to go. */
@@ -461,7 +438,7 @@ test_save_and_reload (void)
 static void
 test_load_broken (void)
 {
-  g_autoptr(TaktDocument) document = load_sample ();
+  g_autoptr(TaktDocument) document = test_new_sample_document ();
   g_autoptr(GBytes) original = takt_document_serialize (document);
   g_autoptr(GBytes) now = NULL;
   g_autofree char *dir = g_dir_make_tmp ("takt-test-XXXXXX", NULL);
@@ -491,7 +468,7 @@ test_load_broken (void)
 static void
 test_recovery (void)
 {
-  g_autoptr(TaktDocument) document = load_sample ();
+  g_autoptr(TaktDocument) document = test_new_sample_document ();
   g_autoptr(TaktDocument) restored = takt_document_new ();
   g_autoptr(GPtrArray) recoveries = NULL;
   g_autoptr(GBytes) edited = NULL;
@@ -505,7 +482,7 @@ test_recovery (void)
 
   /* Autosave writes a few moments after a change. */
   takt_document_set_autosave_delay (document, 50);
-  g_assert_true (takt_document_edit (document, "Rename Plan", rename_plan, (gpointer) "Unsaved farm", NULL));
+  g_assert_true (takt_document_edit (document, "Rename Plan", test_rename_plan, (gpointer) "Unsaved farm", NULL));
   edited = takt_document_serialize (document);
   test_spin (600);
 
@@ -544,10 +521,10 @@ test_crash_recovery (void)
 
   if (g_test_subprocess ())
     {
-      g_autoptr(TaktDocument) document = load_sample ();
+      g_autoptr(TaktDocument) document = test_new_sample_document ();
 
       takt_document_set_autosave_delay (document, 50);
-      g_assert_true (takt_document_edit (document, "Rename Plan", rename_plan, (gpointer) "Crashed farm", NULL));
+      g_assert_true (takt_document_edit (document, "Rename Plan", test_rename_plan, (gpointer) "Crashed farm", NULL));
       test_spin (600);
       raise (SIGKILL);
       g_assert_not_reached ();

@@ -36,31 +36,15 @@
 
 /* ---- helpers ---- */
 
-static TaktWindow *
-new_window_sized (int width,
-                  int height)
-{
-  g_autoptr(GFile) sample = g_file_new_for_uri ("resource:///io/github/taktplanner/Takt/examples/print-farm.takt");
-  g_autoptr(TaktDocument) document = takt_document_new ();
-  g_autoptr(GError) error = NULL;
-  TaktWindow *window;
-
-  takt_document_set_autosave_delay (document, G_MAXUINT);
-  takt_document_set_time_limit_ms (document, 0);
-  g_assert_true (takt_document_load (document, sample, NULL, &error));
-  g_assert_no_error (error);
-
-  window = takt_window_new (NULL, document);
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  test_spin (50);
-  return window;
-}
-
+/* The sample in a window, planned by the planner's construction only. */
 static TaktWindow *
 new_window (void)
 {
-  return new_window_sized (1200, 800);
+  TaktWindow *window = test_window_with_sample (1200, 800);
+
+  takt_document_set_time_limit_ms (takt_window_get_document (window), 0);
+  test_spin (50);
+  return window;
 }
 
 static GtkWidget *
@@ -91,25 +75,6 @@ find_named (GtkWidget  *root,
   if (found == NULL)
     g_error ("no widget named %s", name);
   return found;
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* Whether a label under @root reads @text. */
@@ -153,7 +118,7 @@ static void
 type_and_enter (GtkWidget  *editable,
                 const char *text)
 {
-  GtkWidget *inner = find_type (editable, GTK_TYPE_TEXT);
+  GtkWidget *inner = test_find_descendant (editable, GTK_TYPE_TEXT);
 
   g_assert_nonnull (inner);
   gtk_widget_grab_focus (inner);
@@ -205,69 +170,19 @@ station (TaktDocument *document,
   return g_ptr_array_index (plan->stations, s);
 }
 
-static guint finals;
-static double last_total;
-
-static void
-replanned_cb (TaktDocument *document,
-              double        previous_total,
-              double        total,
-              gint64        previous_late,
-              gint64        late,
-              gboolean      final,
-              gpointer      user_data)
-{
-  if (final)
-    {
-      finals++;
-      last_total = total;
-    }
-}
-
-/* Waits for the re-plan of the document's latest revision. */
-static double
-wait_for_plan (TaktDocument *document)
-{
-  finals = 0;
-  g_signal_connect (document, "replanned", G_CALLBACK (replanned_cb), NULL);
-  takt_document_replan (document);
-  test_wait_until (&finals, 1, 60000);
-  g_signal_handlers_disconnect_by_func (document, replanned_cb, NULL);
-  test_spin (20);
-  g_assert_nonnull (takt_document_get_stats (document));
-  g_assert_cmpfloat_with_epsilon (takt_document_get_stats (document)->total, last_total, 1e-9);
-  return last_total;
-}
-
 static void
 save_shot (GtkWidget  *widget,
            const char *name)
 {
   const char *dir = g_getenv ("TAKT_EDITORS_SHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
-  int width, height;
 
   if (dir == NULL)
     return;
 
   test_spin (300);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
   path = g_strdup_printf ("%s/%s.png", dir, name);
-  gdk_texture_save_to_png (texture, path);
-  g_test_message ("wrote %s", path);
+  test_write_png (widget, path);
 }
 
 static TaktProductsPage *
@@ -402,7 +317,7 @@ test_cycle_time (void)
   GtkWidget *cycle, *error_row;
   double before, after;
 
-  before = wait_for_plan (document);
+  before = test_replan_and_wait (document);
   select_product (page, "vase");
   g_assert_cmpint (((TaktStep *) g_ptr_array_index (product (document, "vase")->routing, 0))->cycle_s, ==, 9000);
   original = plan_bytes (document);
@@ -411,8 +326,8 @@ test_cycle_time (void)
   cycle = find_named (editor, "cycle-time-0");
   g_assert_true (TAKT_IS_DURATION_ROW (cycle));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cycle)), ==, "2 h 30 min");
-  gtk_widget_grab_focus (find_type (find_named (editor, "step-error-0"), GTK_TYPE_WIDGET));
-  gtk_widget_grab_focus (find_type (cycle, GTK_TYPE_TEXT));
+  gtk_widget_grab_focus (test_find_descendant (find_named (editor, "step-error-0"), GTK_TYPE_WIDGET));
+  gtk_widget_grab_focus (test_find_descendant (cycle, GTK_TYPE_TEXT));
   save_shot (GTK_WIDGET (window), "products-routing");
 
   /* Ten hours a vase on the printers: the plan is late and costs more. */
@@ -420,7 +335,7 @@ test_cycle_time (void)
   g_assert_cmpint (((TaktStep *) g_ptr_array_index (product (document, "vase")->routing, 0))->cycle_s, ==, 36000);
   g_assert_cmpstr (takt_document_get_undo_label (document), ==, "Change Cycle Time");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cycle)), ==, "10 h");
-  after = wait_for_plan (document);
+  after = test_replan_and_wait (document);
   g_test_message ("total cost: %.2f before, %.2f with a 10 h cycle", before, after);
   g_assert_cmpfloat (after, >, before + 1.0);
   changed = plan_bytes (document);
@@ -451,7 +366,7 @@ test_cycle_time (void)
   g_assert_cmpstr (after_refusal, ==, original);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cycle)), ==, "2 h 30 min");
   g_assert_null (takt_error_row_get_message (error_row));
-  g_assert_cmpfloat_with_epsilon (wait_for_plan (document), before, 1e-6);
+  g_assert_cmpfloat_with_epsilon (test_replan_and_wait (document), before, 1e-6);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -465,7 +380,7 @@ test_name_typing (void)
   TaktProductsPage *page = show_products (window);
   GtkWidget *editor = GTK_WIDGET (takt_products_page_get_editor (page));
   GtkWidget *name = find_named (editor, "product-name");
-  GtkWidget *inner = find_type (name, GTK_TYPE_TEXT);
+  GtkWidget *inner = test_find_descendant (name, GTK_TYPE_TEXT);
   static const char * const typed[] = { "S", "Sp", "Spi", "Spir", "Spira", "Spiral" };
   g_autofree char *original = NULL;
   GtkWidget *list = GTK_WIDGET (takt_products_page_get_list (page));
@@ -483,7 +398,7 @@ test_name_typing (void)
   g_assert_true (has_label (list, "Spiral"));
 
   /* The focus moves on: the next typing is a step of its own. */
-  gtk_widget_grab_focus (find_type (find_named (editor, "setup-cost"), GTK_TYPE_TEXT));
+  gtk_widget_grab_focus (test_find_descendant (find_named (editor, "setup-cost"), GTK_TYPE_TEXT));
   test_spin (10);
   gtk_widget_grab_focus (inner);
   gtk_editable_set_text (GTK_EDITABLE (name), "Spiral vase XL");
@@ -689,12 +604,12 @@ test_shift_overlap (void)
 
     g_settings_set_string (settings, "week-start", "sunday");
     test_spin (20);
-    first = find_type (group, ADW_TYPE_EXPANDER_ROW);
+    first = test_find_descendant (group, ADW_TYPE_EXPANDER_ROW);
     g_assert_cmpstr (gtk_widget_get_name (first), ==, "weekday-6");
     g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "Sunday");
     g_settings_set_string (settings, "week-start", "monday");
     test_spin (20);
-    first = find_type (group, ADW_TYPE_EXPANDER_ROW);
+    first = test_find_descendant (group, ADW_TYPE_EXPANDER_ROW);
     g_assert_cmpstr (gtk_widget_get_name (first), ==, "weekday-0");
   }
 
@@ -767,7 +682,7 @@ test_line_balance (void)
   g_autofree char *before = NULL;
   guint builds;
 
-  wait_for_plan (document);
+  test_replan_and_wait (document);
   takt_stations_page_show (page, "balance");
   test_spin (100);
   g_assert_nonnull (takt_line_balance_view_get_chart (view));
@@ -785,7 +700,7 @@ test_line_balance (void)
   gtk_spin_button_set_value (takt_spin_row_get_spin (find_named (GTK_WIDGET (page), "machines")), 1);
   g_assert_cmpint (station (document, "print")->machines, ==, 1);
   g_assert_cmpstr (takt_document_get_undo_label (document), ==, "Change Machines");
-  wait_for_plan (document);
+  test_replan_and_wait (document);
 
   builds = takt_line_balance_view_get_builds (view);
   takt_stations_page_show (page, "balance");
@@ -819,21 +734,6 @@ record (History      *history,
   g_ptr_array_add (history->labels, g_strdup (label));
 }
 
-static TaktPlanProperties *
-find_properties (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (TAKT_IS_PLAN_PROPERTIES (window))
-        return TAKT_PLAN_PROPERTIES (window);
-    }
-  return NULL;
-}
-
 static void
 test_undo_redo_every_edit (void)
 {
@@ -850,21 +750,21 @@ test_undo_redo_every_edit (void)
 
   /* Three dozen edits in a row need no plan in between (and each re-plan
    * would raise a toast over the last one). */
-  wait_for_plan (document);
+  test_replan_and_wait (document);
   takt_document_set_replan_delay (document, 24 * 3600 * 1000);
   g_ptr_array_add (history.states, plan_bytes (document));
 
   /* Products: every field. */
   select_product (products, "lamp");
-  gtk_widget_grab_focus (find_type (find_named (pe, "product-name"), GTK_TYPE_TEXT));
+  gtk_widget_grab_focus (test_find_descendant (find_named (pe, "product-name"), GTK_TYPE_TEXT));
   gtk_editable_set_text (GTK_EDITABLE (find_named (pe, "product-name")), "Lamp");
   gtk_editable_set_text (GTK_EDITABLE (find_named (pe, "product-name")), "Lamp shade, large");
   record (&history, document, "Rename Product");
   type_and_enter (find_named (pe, "product-id"), "lamp-large");
   record (&history, document, "Change Product Id");
-  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (find_type (find_named (pe, "product-color"), GTK_TYPE_COLOR_BUTTON)),
+  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (test_find_descendant (find_named (pe, "product-color"), GTK_TYPE_COLOR_BUTTON)),
                               &red);
-  g_signal_emit_by_name (find_type (find_named (pe, "product-color"), GTK_TYPE_COLOR_BUTTON), "color-set");
+  g_signal_emit_by_name (test_find_descendant (find_named (pe, "product-color"), GTK_TYPE_COLOR_BUTTON), "color-set");
   g_assert_cmpstr (product (document, "lamp-large")->color, ==, "#bf1c29");
   record (&history, document, "Change Product Color");
   {
@@ -925,7 +825,7 @@ test_undo_redo_every_edit (void)
   se = GTK_WIDGET (takt_stations_page_get_editor (stations));
   takt_stations_page_show (stations, "finish");
   test_spin (50);
-  gtk_widget_grab_focus (find_type (find_named (se, "station-name"), GTK_TYPE_TEXT));
+  gtk_widget_grab_focus (test_find_descendant (find_named (se, "station-name"), GTK_TYPE_TEXT));
   gtk_editable_set_text (GTK_EDITABLE (find_named (se, "station-name")), "Finishing bench");
   record (&history, document, "Rename Station");
   type_and_enter (find_named (se, "station-id"), "bench");
@@ -934,11 +834,11 @@ test_undo_redo_every_edit (void)
   record (&history, document, "Change Station Id");
   gtk_spin_button_set_value (takt_spin_row_get_spin (find_named (se, "machines")), 3);
   record (&history, document, "Change Machines");
-  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (find_type (find_named (se, "station-color"), GTK_TYPE_COLOR_BUTTON)),
+  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (test_find_descendant (find_named (se, "station-color"), GTK_TYPE_COLOR_BUTTON)),
                               &red);
-  g_signal_emit_by_name (find_type (find_named (se, "station-color"), GTK_TYPE_COLOR_BUTTON), "color-set");
+  g_signal_emit_by_name (test_find_descendant (find_named (se, "station-color"), GTK_TYPE_COLOR_BUTTON), "color-set");
   record (&history, document, "Change Station Color");
-  gtk_switch_set_active (GTK_SWITCH (find_type (find_named (se, "plant-calendar"), GTK_TYPE_SWITCH)), FALSE);
+  gtk_switch_set_active (GTK_SWITCH (test_find_descendant (find_named (se, "plant-calendar"), GTK_TYPE_SWITCH)), FALSE);
   g_assert_nonnull (station (document, "bench")->calendar);
   record (&history, document, "Use an Own Calendar");
   test_spin (50);
@@ -979,7 +879,7 @@ test_undo_redo_every_edit (void)
     click (find_named (se, "remove-exception-2026-12-08"));
     record (&history, document, "Remove Exception");
   }
-  gtk_switch_set_active (GTK_SWITCH (find_type (find_named (se, "plant-calendar"), GTK_TYPE_SWITCH)), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (test_find_descendant (find_named (se, "plant-calendar"), GTK_TYPE_SWITCH)), TRUE);
   g_assert_null (station (document, "bench")->calendar);
   record (&history, document, "Use the Plant Calendar");
 
@@ -996,11 +896,11 @@ test_undo_redo_every_edit (void)
   /* The plan's properties, through win.plan-properties. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.plan-properties", NULL));
   test_spin (200);
-  properties = find_properties ();
+  properties = TAKT_PLAN_PROPERTIES (test_find_toplevel (TAKT_TYPE_PLAN_PROPERTIES));
   g_assert_nonnull (properties);
   pp = GTK_WIDGET (properties);
   g_assert_true (takt_plan_properties_get_document (properties) == document);
-  gtk_widget_grab_focus (find_type (find_named (pp, "plan-name"), GTK_TYPE_TEXT));
+  gtk_widget_grab_focus (test_find_descendant (find_named (pp, "plan-name"), GTK_TYPE_TEXT));
   gtk_editable_set_text (GTK_EDITABLE (find_named (pp, "plan-name")), "Print farm, January");
   g_assert_cmpstr (takt_document_get_plan (document)->name, ==, "Print farm, January");
   record (&history, document, "Rename Plan");
@@ -1119,8 +1019,8 @@ test_narrow (void)
   TaktWindow *big = new_window ();
   GtkWidget *window = gtk_window_new ();
   TaktProductsPage *page = TAKT_PRODUCTS_PAGE (takt_products_page_new ());
-  AdwLeaflet *leaflet = ADW_LEAFLET (find_type (GTK_WIDGET (page), ADW_TYPE_LEAFLET));
-  GtkWidget *list_view = find_type (GTK_WIDGET (takt_products_page_get_list (page)), GTK_TYPE_LIST_VIEW);
+  AdwLeaflet *leaflet = ADW_LEAFLET (test_find_descendant (GTK_WIDGET (page), ADW_TYPE_LEAFLET));
+  GtkWidget *list_view = test_find_descendant (GTK_WIDGET (takt_products_page_get_list (page)), GTK_TYPE_LIST_VIEW);
   GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (list_view));
   GtkWidget *back;
   int min = 0;
@@ -1200,7 +1100,7 @@ test_large_plan (void)
   id = g_strdup (((TaktProduct *) g_ptr_array_index (takt_document_get_plan (document)->products, 500))->id);
   select_product (page, id);
   name = find_named (GTK_WIDGET (takt_products_page_get_editor (page)), "product-name");
-  gtk_widget_grab_focus (find_type (name, GTK_TYPE_TEXT));
+  gtk_widget_grab_focus (test_find_descendant (name, GTK_TYPE_TEXT));
   for (guint i = 1; i <= 6; i++)
     {
       g_autofree char *text = g_strndup ("Widget", i);
@@ -1243,9 +1143,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  test_isolate_dirs ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  test_init_gui (&argc, &argv);
 
   g_test_add_func ("/editors/duration-parse", test_duration_parse);
   g_test_add_func ("/editors/shift-times", test_shift_times);

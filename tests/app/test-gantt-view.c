@@ -34,19 +34,6 @@ typedef struct
 } Fixture;
 
 static void
-replanned_cb (TaktDocument *document,
-              double        previous_total,
-              double        total,
-              gint64        previous_late,
-              gint64        late,
-              gboolean      final,
-              Fixture      *fixture)
-{
-  if (final)
-    fixture->replans++;
-}
-
-static void
 wait_for_replan (Fixture *fixture)
 {
   guint before = fixture->replans;
@@ -59,17 +46,13 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GFile) sample = g_file_new_for_uri (TAKT_SAMPLE_PLAN_URI);
-  g_autoptr(GError) error = NULL;
   GtkWidget *scroller;
 
   fixture->document = takt_document_new ();
-  takt_document_set_autosave_delay (fixture->document, G_MAXUINT);
   takt_document_set_time_limit_ms (fixture->document, 0);
   takt_document_set_replan_delay (fixture->document, 0);
-  g_assert_true (takt_document_load (fixture->document, sample, NULL, &error));
-  g_assert_no_error (error);
-  g_signal_connect (fixture->document, "replanned", G_CALLBACK (replanned_cb), fixture);
+  test_load_sample_into (fixture->document);
+  test_count_replans (fixture->document, &fixture->replans);
   fixture->original = takt_document_serialize (fixture->document);
 
   fixture->window = GTK_WINDOW (gtk_window_new ());
@@ -94,7 +77,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
-  g_signal_handlers_disconnect_by_data (fixture->document, fixture);
+  g_signal_handlers_disconnect_by_data (fixture->document, &fixture->replans);
   gtk_window_destroy (fixture->window);
   /* A re-plan still running in its thread holds the document until it
    * returns. */
@@ -648,29 +631,13 @@ test_split_merge_jit (Fixture       *fixture,
 }
 
 /* "Split Run…" through its dialog: a spin button for the first part. */
-static GtkSpinButton *
-find_spin_button (GtkWidget *widget)
-{
-  if (GTK_IS_SPIN_BUTTON (widget))
-    return GTK_SPIN_BUTTON (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkSpinButton *found = find_spin_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_split_dialog (Fixture       *fixture,
                    gconstpointer  data)
 {
   int index = find_movable_run (fixture);
   gint64 quantity = run_of (fixture, index)->quantity;
-  AdwMessageDialog *dialog = NULL;
-  g_autoptr(GListModel) toplevels = NULL;
+  AdwMessageDialog *dialog;
   GtkSpinButton *spin;
   guint before;
 
@@ -678,18 +645,10 @@ test_split_dialog (Fixture       *fixture,
   activate (fixture, "gantt.split");
   test_spin (50);
 
-  toplevels = gtk_window_get_toplevels ();
-  g_object_ref (toplevels);
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        dialog = ADW_MESSAGE_DIALOG (window);
-    }
+  dialog = ADW_MESSAGE_DIALOG (test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Split Run");
-  spin = find_spin_button (GTK_WIDGET (dialog));
+  spin = GTK_SPIN_BUTTON (test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON));
   g_assert_nonnull (spin);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, quantity / 2);
   gtk_spin_button_set_value (spin, 3);
@@ -802,34 +761,8 @@ test_hover_and_words (Fixture       *fixture,
 /* ---- the page ---- */
 
 static void
-collect_labels (GtkWidget *widget,
-                GString   *out)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
-    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, out);
-}
-
-static TaktGanttView *
-find_view (GtkWidget *widget)
-{
-  if (TAKT_IS_GANTT_VIEW (widget))
-    return TAKT_GANTT_VIEW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      TaktGanttView *found = find_view (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
 test_page (void)
 {
-  g_autoptr(GFile) sample = g_file_new_for_uri (TAKT_SAMPLE_PLAN_URI);
   g_autoptr(TaktDocument) document = takt_document_new ();
   g_autoptr(GString) labels = g_string_new (NULL);
   g_autoptr(GString) dragging = g_string_new (NULL);
@@ -840,24 +773,19 @@ test_page (void)
   int index;
   double x0, y0, spp;
 
-  takt_document_set_autosave_delay (document, G_MAXUINT);
-  takt_document_set_time_limit_ms (document, 0);
   takt_document_set_replan_delay (document, 0);
-  g_assert_true (takt_document_load (document, sample, NULL, NULL));
-  window = takt_window_new (NULL, document);
-  gtk_window_present (GTK_WINDOW (window));
+  test_load_sample_into (document);
+  window = test_present_window (document, 0, 0);
   fixture.document = document;
-  g_signal_connect (document, "replanned", G_CALLBACK (replanned_cb), &fixture);
-  takt_document_replan (document);
-  wait_for_replan (&fixture);
+  test_replan_and_wait (document);
   takt_window_set_page (window, "schedule");
   test_spin (100);
 
   page = takt_window_get_page_widget (window, "schedule");
-  view = find_view (page);
+  view = TAKT_GANTT_VIEW (test_find_descendant (page, TAKT_TYPE_GANTT_VIEW));
   g_assert_nonnull (view);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
-  collect_labels (page, labels);
+  test_collect_labels (page, labels);
   g_test_message ("page:\n%s", labels->str);
   g_assert_nonnull (strstr (labels->str, "42 days"));
   g_assert_nonnull (strstr (labels->str, "runs"));
@@ -873,12 +801,11 @@ test_page (void)
   g_assert_true (takt_gantt_view_begin_drag (view, x0, y0));
   drag_along (view, x0, y0, x0 + 7200 / spp, y0, 4, FALSE);
   wait_for_drop_cost (view);
-  collect_labels (page, dragging);
+  test_collect_labels (page, dragging);
   g_test_message ("dragging:\n%s", dragging->str);
   g_assert_nonnull (strstr (dragging->str, takt_gantt_view_get_drop_summary (view)));
   takt_gantt_view_cancel_drag (view);
 
-  g_signal_handlers_disconnect_by_data (document, &fixture);
   gtk_window_destroy (GTK_WINDOW (window));
   test_spin (20);
 }
@@ -1008,9 +935,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  test_isolate_dirs ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  test_init_gui (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/gantt/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -39,22 +39,17 @@ static const char orders_csv[] =
   "IM-7;Desk lamp;4;12.12.2026;Neu GmbH\r\n"
   "IM-8;Desk lamp;6;13.12.2026;Neu GmbH\r\n";
 
+/* The sample in a window on its Demand page; the document's re-plans are
+ * held off for good. */
 static TaktWindow *
 new_window_with_sample (void)
 {
-  g_autoptr(GFile) sample = g_file_new_for_uri (TAKT_SAMPLE_PLAN_URI);
   g_autoptr(TaktDocument) document = takt_document_new ();
-  g_autoptr(GError) error = NULL;
   TaktWindow *window;
 
-  takt_document_set_autosave_delay (document, G_MAXUINT);
   takt_document_set_replan_delay (document, G_MAXUINT);
-  g_assert_true (takt_document_load (document, sample, NULL, &error));
-  g_assert_no_error (error);
-
-  window = takt_window_new (NULL, document);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
+  test_load_sample_into (document);
+  window = test_present_window (document, 1200, 800);
   takt_window_set_page (window, "demand");
   test_spin (50);
   return window;
@@ -399,11 +394,6 @@ test_screenshot (void)
   for (guint dark = 0; dark <= 1; dark++)
     {
       g_autofree char *path = g_strdup_printf ("%s/import-dialog-%s.png", dir, dark ? "dark" : "light");
-      int width, height;
-      g_autoptr(GdkPaintable) paintable = NULL;
-      GtkSnapshot *snapshot;
-      g_autoptr(GskRenderNode) node = NULL;
-      g_autoptr(GdkTexture) texture = NULL;
 
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                           dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
@@ -415,16 +405,7 @@ test_screenshot (void)
       gtk_window_set_default_size (GTK_WINDOW (dialog), 780, 1500);
       test_spin (400);
 
-      width = gtk_widget_get_width (dialog);
-      height = gtk_widget_get_height (dialog);
-      paintable = gtk_widget_paintable_new (dialog);
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-      texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (dialog)), node,
-                                             &GRAPHENE_RECT_INIT (0, 0, width, height));
-      g_assert_true (gdk_texture_save_to_png (texture, path));
-      g_test_message ("wrote %s (%d × %d)", path, width, height);
+      test_write_png (dialog, path);
       g_clear_object (&file);
       gtk_window_destroy (GTK_WINDOW (window));
       test_spin (50);
@@ -436,9 +417,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  test_isolate_dirs ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  test_init_gui (&argc, &argv);
 
   g_test_add_func ("/import/good-and-bad-rows", test_good_and_bad_rows);
   g_test_add_func ("/import/create-product", test_create_product);

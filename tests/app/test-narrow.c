@@ -30,48 +30,6 @@
 
 static const char * const page_names[] = { "schedule", "campaigns", "demand", "products", "stations", "costs" };
 
-static guint replans;
-
-static void
-replanned_cb (TaktDocument *document,
-              double        previous_total,
-              double        total,
-              gint64        previous_late,
-              gint64        late,
-              gboolean      final,
-              gpointer      user_data)
-{
-  if (final)
-    replans++;
-}
-
-static TaktWindow *
-new_window_with_sample (int width,
-                        int height)
-{
-  g_autoptr(GFile) sample = g_file_new_for_uri (TAKT_SAMPLE_PLAN_URI);
-  g_autoptr(TaktDocument) document = takt_document_new ();
-  g_autoptr(GError) error = NULL;
-  TaktWindow *window;
-
-  takt_document_set_autosave_delay (document, G_MAXUINT);
-  g_assert_true (takt_document_load (document, sample, NULL, &error));
-  g_assert_no_error (error);
-
-  window = takt_window_new (NULL, document);
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-
-  replans = 0;
-  takt_document_set_time_limit_ms (document, 0);
-  g_signal_connect (document, "replanned", G_CALLBACK (replanned_cb), NULL);
-  takt_document_replan (document);
-  test_wait_until (&replans, 1, 30000);
-  g_signal_handlers_disconnect_by_func (document, replanned_cb, NULL);
-  test_spin (100);
-  return window;
-}
-
 /* The widest descendants of @widget, for a message when a page is too
  * wide: each widget whose minimum width is over @limit while none of its
  * children's is. */
@@ -139,30 +97,19 @@ save_shot (GtkWidget  *widget,
            const char *folder,
            const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  g_autofree char *path = g_strdup_printf ("%s/%s.png", folder, name);
 
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_strdup_printf ("%s/%s.png", folder, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s (%d x %d)", path, width, height);
+  test_write_png (widget, path);
 }
 
 static void
 test_pages_fit (void)
 {
-  TaktWindow *window = new_window_with_sample (NARROW_WIDTH, NARROW_HEIGHT);
+  TaktWindow *window = test_window_with_sample (NARROW_WIDTH, NARROW_HEIGHT);
   const char *shots = g_getenv ("TAKT_NARROW_SHOTS");
   GString *too_wide = g_string_new (NULL);
+
+  test_replan_and_wait (takt_window_get_document (window));
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     {

@@ -62,18 +62,6 @@ replanned_cb (TaktDocument *document,
     constructions++;
 }
 
-static gboolean
-longer_cycle (TaktPlan *plan,
-              gpointer  user_data,
-              GError  **error)
-{
-  TaktProduct *product = g_ptr_array_index (plan->products, 0);
-  TaktStep *step = g_ptr_array_index (product->routing, 0);
-
-  step->cycle_s += 60;
-  return TRUE;
-}
-
 static void
 test_replan_keeps_window_responsive (void)
 {
@@ -96,7 +84,7 @@ test_replan_keeps_window_responsive (void)
 
   finals = constructions = 0;
   start = g_get_monotonic_time ();
-  g_assert_true (takt_document_edit (document, "Change Cycle Time", longer_cycle, NULL, NULL));
+  g_assert_true (takt_document_edit (document, "Change Cycle Time", test_longer_cycle, GINT_TO_POINTER (60), NULL));
   edit_us = g_get_monotonic_time () - start;
 
   id = g_timeout_add (5, tick_cb, &ticker);
@@ -131,10 +119,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  test_isolate_dirs ();
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  test_init_gui (&argc, &argv);
 
   g_test_add_func ("/responsive/replan", test_replan_keeps_window_responsive);
 

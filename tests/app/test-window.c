@@ -20,23 +20,6 @@
 static const char * const page_names[] = { "schedule", "campaigns", "demand", "products", "stations", "costs" };
 static const char * const page_titles[] = { "Schedule", "Campaigns", "Demand", "Products", "Stations", "Costs" };
 
-static TaktWindow *
-new_window_with_sample (void)
-{
-  g_autoptr(GFile) sample = g_file_new_for_uri (TAKT_SAMPLE_PLAN_URI);
-  g_autoptr(TaktDocument) document = takt_document_new ();
-  g_autoptr(GError) error = NULL;
-  TaktWindow *window;
-
-  takt_document_set_autosave_delay (document, G_MAXUINT);
-  g_assert_true (takt_document_load (document, sample, NULL, &error));
-  g_assert_no_error (error);
-
-  window = takt_window_new (NULL, document);
-  gtk_window_present (GTK_WINDOW (window));
-  return window;
-}
-
 /* Every text a person can read on @widget and below: labels, row titles and
  * subtitles, and the cells of the column views' rows. */
 static void
@@ -86,39 +69,10 @@ page_text (TaktWindow *window,
   return g_string_free (out, FALSE);
 }
 
-static guint replans;
-
-static void
-replanned_cb (TaktDocument *document,
-              double        previous_total,
-              double        total,
-              gint64        previous_late,
-              gint64        late,
-              gboolean      final,
-              gpointer      user_data)
-{
-  if (final)
-    replans++;
-}
-
-static void
-wait_for_plan (TaktWindow *window)
-{
-  TaktDocument *document = takt_window_get_document (window);
-
-  replans = 0;
-  takt_document_set_time_limit_ms (document, 0);
-  takt_document_replan (document);
-  g_signal_connect (document, "replanned", G_CALLBACK (replanned_cb), NULL);
-  test_wait_until (&replans, 1, 30000);
-  g_signal_handlers_disconnect_by_func (document, replanned_cb, NULL);
-  test_spin (50);
-}
-
 static void
 test_pages (void)
 {
-  TaktWindow *window = new_window_with_sample ();
+  TaktWindow *window = test_window_with_sample (0, 0);
   AdwViewStack *stack = NULL;
   const TaktPlan *plan = takt_document_get_plan (takt_window_get_document (window));
   g_autofree char *products = NULL;
@@ -129,7 +83,7 @@ test_pages (void)
   g_autofree char *costs = NULL;
   GtkSelectionModel *pages;
 
-  wait_for_plan (window);
+  test_replan_and_wait (takt_window_get_document (window));
 
   /* Six pages, with these names and titles, in this order. */
   stack = ADW_VIEW_STACK (gtk_widget_get_parent (takt_window_get_page_widget (window, "schedule")));
@@ -193,26 +147,10 @@ test_pages (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 static void
 test_broken_file (void)
 {
-  TaktWindow *window = new_window_with_sample ();
+  TaktWindow *window = test_window_with_sample (0, 0);
   TaktDocument *before = takt_window_get_document (window);
   g_autofree char *dir = g_dir_make_tmp ("takt-test-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "broken.takt", NULL);
@@ -222,12 +160,12 @@ test_broken_file (void)
   GtkWidget *extra;
 
   g_assert_true (g_file_set_contents (path, TEST_BROKEN_PLAN, -1, NULL));
-  g_assert_null (find_dialog ());
+  g_assert_null (test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   takt_window_open_file (window, file);
   test_spin (50);
 
-  dialog = find_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "broken.takt"));
@@ -245,7 +183,7 @@ test_broken_file (void)
 
   gtk_window_close (GTK_WINDOW (dialog));
   test_spin (50);
-  g_assert_null (find_dialog ());
+  g_assert_null (test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (path);
@@ -255,7 +193,7 @@ test_broken_file (void)
 static void
 test_open_good_file (void)
 {
-  TaktWindow *window = new_window_with_sample ();
+  TaktWindow *window = test_window_with_sample (0, 0);
   g_autofree char *dir = g_dir_make_tmp ("takt-test-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "small.takt", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -269,7 +207,7 @@ test_open_good_file (void)
   takt_window_open_file (window, file);
   test_spin (50);
 
-  g_assert_null (find_dialog ());
+  g_assert_null (test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_true (g_file_equal (takt_document_get_file (takt_window_get_document (window)), file));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Broken");
   products = page_text (window, "products");
@@ -281,28 +219,16 @@ test_open_good_file (void)
   g_rmdir (dir);
 }
 
-static gboolean
-longer_cycle (TaktPlan *plan,
-              gpointer  user_data,
-              GError  **error)
-{
-  TaktProduct *product = g_ptr_array_index (plan->products, 0);
-  TaktStep *step = g_ptr_array_index (product->routing, 0);
-
-  step->cycle_s += 900;
-  return TRUE;
-}
-
 static void
 test_undo_action (void)
 {
-  TaktWindow *window = new_window_with_sample ();
+  TaktWindow *window = test_window_with_sample (0, 0);
   TaktDocument *document = takt_window_get_document (window);
   g_autoptr(GBytes) original = takt_document_serialize (document);
   g_autoptr(GBytes) edited = NULL;
   g_autoptr(GBytes) now = NULL;
 
-  g_assert_true (takt_document_edit (document, "Change Cycle Time", longer_cycle, NULL, NULL));
+  g_assert_true (takt_document_edit (document, "Change Cycle Time", test_longer_cycle, GINT_TO_POINTER (900), NULL));
   edited = takt_document_serialize (document);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Print farm, December 2026 •");
 
@@ -334,7 +260,7 @@ rename_first_product (TaktPlan *plan,
 static void
 test_hidden_page_catches_up (void)
 {
-  TaktWindow *window = new_window_with_sample ();
+  TaktWindow *window = test_window_with_sample (0, 0);
   TaktDocument *document = takt_window_get_document (window);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -366,7 +292,7 @@ test_hidden_page_catches_up (void)
 static void
 test_close_asks (void)
 {
-  TaktWindow *window = new_window_with_sample ();
+  TaktWindow *window = test_window_with_sample (0, 0);
   TaktDocument *document = takt_window_get_document (window);
   g_autoptr(GPtrArray) recoveries = NULL;
   AdwMessageDialog *dialog;
@@ -374,12 +300,12 @@ test_close_asks (void)
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
 
   /* Untouched: nothing to ask.  Changed: Save, Discard or Cancel. */
-  g_assert_true (takt_document_edit (document, "Change Cycle Time", longer_cycle, NULL, NULL));
+  g_assert_true (takt_document_edit (document, "Change Cycle Time", test_longer_cycle, GINT_TO_POINTER (900), NULL));
   g_assert_true (takt_document_autosave_now (document, NULL));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL));
   test_spin (50);
-  dialog = find_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
   g_assert_true (adw_message_dialog_has_response (dialog, "save"));
@@ -396,7 +322,7 @@ test_close_asks (void)
   /* Discard closes it and forgets the recovery file. */
   gtk_window_close (GTK_WINDOW (window));
   test_spin (50);
-  dialog = find_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -423,43 +349,29 @@ much_longer_cycles (TaktPlan *plan,
 }
 
 static void
-collect_labels (GtkWidget *widget,
-                GString   *out)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
-    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, out);
-}
-
-static void
 test_replan_toast (void)
 {
-  TaktWindow *window = new_window_with_sample ();
+  TaktWindow *window = test_window_with_sample (0, 0);
   TaktDocument *document = takt_window_get_document (window);
   g_autoptr(GString) labels = g_string_new (NULL);
   const TaktPlanStats *stats;
   double before;
+  guint replans = 0;
 
-  wait_for_plan (window);
-  before = takt_document_get_stats (document)->total;
+  before = test_replan_and_wait (document);
 
   /* Tripled print times: the plan gets dearer and orders late; the toast
    * says by how much. */
-  replans = 0;
-  g_signal_connect (document, "replanned", G_CALLBACK (replanned_cb), NULL);
+  test_count_replans (document, &replans);
   g_assert_true (takt_document_edit (document, "Change Cycle Time", much_longer_cycles, NULL, NULL));
   test_wait_until (&replans, 1, 30000);
-  g_signal_handlers_disconnect_by_func (document, replanned_cb, NULL);
+  g_signal_handlers_disconnect_by_data (document, &replans);
   test_spin (300);
 
   stats = takt_document_get_stats (document);
   g_assert_cmpfloat (stats->total, >, before);
 
-  collect_labels (GTK_WIDGET (window), labels);
+  test_collect_labels (GTK_WIDGET (window), labels);
   g_test_message ("labels shown:\n%s", labels->str);
   /* It says what changed, not only by how much. */
   g_assert_nonnull (strstr (labels->str, "Total cost +€"));
@@ -492,11 +404,11 @@ find_label_with_class (GtkWidget  *widget,
 static void
 test_header_health (void)
 {
-  TaktWindow *window = new_window_with_sample ();
+  TaktWindow *window = test_window_with_sample (0, 0);
   const TaktPlanStats *stats;
   GtkLabel *cost;
 
-  wait_for_plan (window);
+  test_replan_and_wait (takt_window_get_document (window));
   stats = takt_document_get_stats (takt_window_get_document (window));
   g_assert_nonnull (stats);
 
@@ -555,12 +467,12 @@ find_spinning (GtkWidget *widget)
 static void
 test_header_steady (void)
 {
-  TaktWindow *window = new_window_with_sample ();
+  TaktWindow *window = test_window_with_sample (0, 0);
   TaktDocument *document = takt_window_get_document (window);
   GtkWidget *health;
   int before, during, after;
 
-  wait_for_plan (window);
+  test_replan_and_wait (document);
   health = find_widget_with_class (GTK_WIDGET (window), "takt-health");
   g_assert_nonnull (health);
   before = gtk_widget_get_width (health);
@@ -575,7 +487,7 @@ test_header_steady (void)
   g_assert_nonnull (find_spinning (health));
 
   takt_document_set_replan_delay (document, 0);
-  wait_for_plan (window);
+  test_replan_and_wait (document);
   test_spin (100);
   after = gtk_widget_get_width (health);
   g_test_message ("the header's figures: %d px, %d px while planning, %d px after", before, during, after);
@@ -589,9 +501,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  test_isolate_dirs ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  test_init_gui (&argc, &argv);
 
   g_test_add_func ("/window/pages", test_pages);
   g_test_add_func ("/window/broken-file", test_broken_file);

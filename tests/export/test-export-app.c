@@ -27,77 +27,15 @@
 #include "takt-print.h"
 #include "takt-report.h"
 #include "takt-window.h"
+#include "test-app-common.h"
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *expired = user_data;
-
-  *expired = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_until (guint *counter,
-            guint  target,
-            guint  timeout_ms)
-{
-  gboolean expired = FALSE;
-  guint id = g_timeout_add (timeout_ms, timeout_cb, &expired);
-
-  while (*counter < target && !expired)
-    g_main_context_iteration (NULL, TRUE);
-  if (!expired)
-    g_source_remove (id);
-  g_assert_false (expired);
-}
-
-static void
-spin (guint ms)
-{
-  gboolean expired = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &expired);
-  while (!expired)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static guint replans;
-
-static void
-replanned_cb (TaktDocument *document,
-              double        previous_total,
-              double        total,
-              gint64        previous_late,
-              gint64        late,
-              gboolean      final,
-              gpointer      user_data)
-{
-  if (final)
-    replans++;
-}
-
+/* A window on the sample, planned. */
 static TaktWindow *
 new_window_with_sample (void)
 {
-  g_autoptr(GFile) sample = g_file_new_for_uri (TAKT_SAMPLE_PLAN_URI);
-  g_autoptr(TaktDocument) document = takt_document_new ();
-  g_autoptr(GError) error = NULL;
-  TaktWindow *window;
+  TaktWindow *window = test_window_with_sample (0, 0);
 
-  takt_document_set_autosave_delay (document, G_MAXUINT);
-  g_assert_true (takt_document_load (document, sample, NULL, &error));
-  g_assert_no_error (error);
-  window = takt_window_new (NULL, document);
-  gtk_window_present (GTK_WINDOW (window));
-
-  replans = 0;
-  takt_document_set_time_limit_ms (document, 0);
-  g_signal_connect (document, "replanned", G_CALLBACK (replanned_cb), NULL);
-  takt_document_replan (document);
-  wait_until (&replans, 1, 30000);
-  g_signal_handlers_disconnect_by_func (document, replanned_cb, NULL);
-  g_assert_nonnull (takt_document_get_schedule (document));
+  test_replan_and_wait (takt_window_get_document (window));
   return window;
 }
 
@@ -191,18 +129,11 @@ static void
 test_actions (void)
 {
   TaktWindow *window = new_window_with_sample ();
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  TaktExportDialog *dialog = NULL;
+  TaktExportDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  spin (50);
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (TAKT_IS_EXPORT_DIALOG (item))
-        dialog = TAKT_EXPORT_DIALOG (item);
-    }
+  test_spin (50);
+  dialog = TAKT_EXPORT_DIALOG (test_find_toplevel (TAKT_TYPE_EXPORT_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
@@ -249,7 +180,7 @@ test_export_pdf (void)
   takt_export_dialog_set_format (dialog, TAKT_EXPORT_PDF);
   takt_export_dialog_export_to (dialog, file);
   g_assert_true (takt_export_dialog_get_busy (dialog));
-  wait_until (&exported, 1, 60000);
+  test_wait_until (&exported, 1, 60000);
   g_assert_cmpuint (busy_changes, ==, 2);
 
   g_assert_true (g_file_get_contents (path, &bytes, NULL, NULL));
@@ -279,7 +210,7 @@ test_export_csv_all (void)
   gtk_window_present (GTK_WINDOW (dialog));
   takt_export_dialog_set_format (dialog, TAKT_EXPORT_CSV_ALL);
   takt_export_dialog_export_to (dialog, file);
-  wait_until (&exported, 1, 60000);
+  test_wait_until (&exported, 1, 60000);
 
   g_assert_true (g_file_get_contents (path, &runs_text, NULL, NULL));
   g_assert_true (g_str_has_prefix (runs_text, "run,product,product_name,"));
@@ -307,8 +238,8 @@ test_export_stop (void)
   gtk_window_present (GTK_WINDOW (dialog));
   takt_export_dialog_export_to (dialog, file);
   takt_export_dialog_cancel (dialog);
-  wait_until (&busy_changes, 2, 60000);
-  spin (50);
+  test_wait_until (&busy_changes, 2, 60000);
+  test_spin (50);
   g_assert_cmpuint (exported, ==, 0);
   g_assert_false (takt_export_dialog_get_busy (dialog));
   /* No file, no temporary file. */
@@ -374,19 +305,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *root = g_dir_make_tmp ("takt-export-app-home-XXXXXX", NULL);
-  static const char * const vars[] = { "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
-
   /* Recent files and recovery files go to a folder of the test's own. */
-  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
-    {
-      g_autofree char *dir = g_build_filename (root, vars[i], NULL);
-
-      g_mkdir_with_parents (dir, 0700);
-      g_setenv (vars[i], dir, TRUE);
-    }
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  test_init_gui (&argc, &argv);
 
   g_test_add_func ("/export-app/actions", test_actions);
   g_test_add_func ("/export-app/pdf", test_export_pdf);
