@@ -471,10 +471,12 @@ get_member (Reader     *r,
   return node;
 }
 
+/* Whether @node is a value (not an object, a list or null) of @type. */
 static gboolean
-node_is_string (JsonNode *node)
+node_holds (JsonNode *node,
+            GType     type)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
 }
 
 static gboolean
@@ -489,7 +491,7 @@ read_string (Reader      *r,
 
   if (node == NULL)
     return FALSE;
-  if (!node_is_string (node))
+  if (!node_holds (node, G_TYPE_STRING))
     {
       wrong_type (r, join (parent, name), "text in double quotes", node);
       return FALSE;
@@ -505,13 +507,13 @@ node_to_int (Reader     *r,
              char       *path,
              gint64     *out)
 {
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+  if (node_holds (node, G_TYPE_INT64))
     {
       g_free (path);
       *out = json_node_get_int (node);
       return TRUE;
     }
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+  if (node_holds (node, G_TYPE_DOUBLE))
     {
       double v = json_node_get_double (node);
 
@@ -563,12 +565,12 @@ read_number (Reader     *r,
 
   if (node == NULL)
     return FALSE;
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+  if (node_holds (node, G_TYPE_INT64))
     {
       *out = (double) json_node_get_int (node);
       return TRUE;
     }
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+  if (node_holds (node, G_TYPE_DOUBLE))
     {
       double v = json_node_get_double (node);
 
@@ -595,13 +597,41 @@ read_bool (Reader     *r,
 
   if (node == NULL)
     return FALSE;
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+  if (node_holds (node, G_TYPE_BOOLEAN))
     {
       *out = json_node_get_boolean (node);
       return TRUE;
     }
   wrong_type (r, join (parent, name), "true or false", node);
   return FALSE;
+}
+
+typedef gboolean (*ParseTime) (const char *str, gint64 *t);
+
+/* A member that is text @parse reads as a time; @must_be says what it
+ * must be when it is not. */
+static gboolean
+read_time (Reader      *r,
+           JsonObject  *object,
+           const char  *parent,
+           const char  *name,
+           gboolean     required,
+           ParseTime    parse,
+           const char  *must_be,
+           gint64      *out)
+{
+  g_autofree char *str = NULL;
+
+  if (!read_string (r, object, parent, name, required, &str))
+    return FALSE;
+  if (!parse (str, out))
+    {
+      g_autofree char *q = takt_quote (str);
+
+      takt_checker_add (r->c, join (parent, name), "must be %s, not %s", must_be, q);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -612,19 +642,8 @@ read_datetime (Reader     *r,
                gboolean    required,
                gint64     *out)
 {
-  g_autofree char *str = NULL;
-
-  if (!read_string (r, object, parent, name, required, &str))
-    return FALSE;
-  if (!takt_parse_datetime (str, out))
-    {
-      g_autofree char *q = takt_quote (str);
-
-      takt_checker_add (r->c, join (parent, name),
-                        "must be a date-time YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS, not %s", q);
-      return FALSE;
-    }
-  return TRUE;
+  return read_time (r, object, parent, name, required, takt_parse_datetime,
+                    "a date-time YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS", out);
 }
 
 static gboolean
@@ -635,44 +654,20 @@ read_date (Reader     *r,
            gboolean    required,
            gint64     *out)
 {
-  g_autofree char *str = NULL;
-
-  if (!read_string (r, object, parent, name, required, &str))
-    return FALSE;
-  if (!takt_parse_date (str, out))
-    {
-      g_autofree char *q = takt_quote (str);
-
-      takt_checker_add (r->c, join (parent, name), "must be a date YYYY-MM-DD, not %s", q);
-      return FALSE;
-    }
-  return TRUE;
+  return read_time (r, object, parent, name, required, takt_parse_date, "a date YYYY-MM-DD", out);
 }
 
-typedef gboolean (*EnumFromString) (const char *str, int *value);
-
-static gboolean
-read_enum (Reader         *r,
-           JsonObject     *object,
-           const char     *parent,
-           const char     *name,
-           const char     *what,
-           const char     *choices,
-           EnumFromString  from_string,
-           int            *out)
+/* Says that @parent.@name, the text @str, names none of its @choices. */
+static void
+unknown_name (Reader     *r,
+              const char *parent,
+              const char *name,
+              const char *str,
+              const char *choices)
 {
-  g_autofree char *str = NULL;
+  g_autofree char *q = takt_quote (str);
 
-  if (!read_string (r, object, parent, name, FALSE, &str))
-    return FALSE;
-  if (!from_string (str, out))
-    {
-      g_autofree char *q = takt_quote (str);
-
-      takt_checker_add (r->c, join (parent, name), "unknown %s %s (use %s)", what, q, choices);
-      return FALSE;
-    }
-  return TRUE;
+  takt_checker_add (r->c, join (parent, name), "unknown %s %s (use %s)", name, q, choices);
 }
 
 static JsonObject *
@@ -748,42 +743,6 @@ collect_extra (JsonObject         *object,
 }
 
 static gboolean
-channel_from_string (const char *str,
-                     int        *value)
-{
-  TaktChannel channel;
-
-  if (!takt_channel_from_string (str, &channel))
-    return FALSE;
-  *value = (int) channel;
-  return TRUE;
-}
-
-static gboolean
-shape_from_string (const char *str,
-                   int        *value)
-{
-  TaktShape shape;
-
-  if (!takt_shape_from_string (str, &shape))
-    return FALSE;
-  *value = (int) shape;
-  return TRUE;
-}
-
-static gboolean
-strategy_from_string (const char *str,
-                      int        *value)
-{
-  TaktStrategy strategy;
-
-  if (!takt_strategy_from_string (str, &strategy))
-    return FALSE;
-  *value = (int) strategy;
-  return TRUE;
-}
-
-static gboolean
 read_clock (Reader     *r,
             JsonNode   *node,
             gboolean    is_end,
@@ -792,7 +751,7 @@ read_clock (Reader     *r,
 {
   const char *str;
 
-  if (!node_is_string (node))
+  if (!node_holds (node, G_TYPE_STRING))
     {
       wrong_type (r, path, "a time \"HH:MM\"", node);
       return FALSE;
@@ -859,18 +818,79 @@ weekday_from_name (const char *name)
   return -1;
 }
 
+typedef gpointer (*NewFunc) (void);
+typedef void (*ReadFunc) (Reader *r, JsonObject *o, const char *path, gpointer item);
+
+/* The list @parent.@name: each of its objects read by @read_item into a
+ * new item from @new_item, added to @list. */
+static void
+read_list (Reader     *r,
+           JsonObject *object,
+           const char *parent,
+           const char *name,
+           gboolean    required,
+           GPtrArray  *list,
+           NewFunc     new_item,
+           ReadFunc    read_item)
+{
+  JsonArray *array = read_array (r, object, parent, name, required);
+  g_autofree char *list_path = join (parent, name);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s[%u]", list_path, i);
+      JsonObject *o = object_node (r, json_array_get_element (array, i), path);
+      gpointer item = new_item ();
+
+      /* A broken item keeps its place, so the paths of the rules match. */
+      g_ptr_array_add (list, item);
+      if (o != NULL)
+        read_item (r, o, path, item);
+    }
+}
+
+static TaktCalendarException *
+exception_new (void)
+{
+  TaktCalendarException *ex = g_new0 (TaktCalendarException, 1);
+
+  ex->shifts = g_array_new (FALSE, FALSE, sizeof (TaktShift));
+  return ex;
+}
+
+static void
+read_exception (Reader                *r,
+                JsonObject            *o,
+                const char            *path,
+                TaktCalendarException *ex)
+{
+  static const char * const known[] = { "date", "shifts", NULL };
+  JsonNode *shifts;
+
+  read_date (r, o, path, "date", TRUE, &ex->date);
+  shifts = get_member (r, o, path, "shifts", FALSE);
+  if (shifts != NULL)
+    {
+      g_autofree char *shifts_path = join (path, "shifts");
+
+      read_shifts (r, shifts, shifts_path, ex->shifts);
+    }
+  ex->extra = collect_extra (o, known);
+}
+
+/* The calendar @parent.@name, or NULL when there is none. */
 static TaktCalendar *
 read_calendar (Reader     *r,
-               JsonNode   *node,
-               const char *path)
+               JsonObject *parent_object,
+               const char *parent,
+               const char *name)
 {
   static const char * const known[] = { "week", "exceptions", NULL };
-  static const char * const exception_known[] = { "date", "shifts", NULL };
+  g_autofree char *path = join (parent, name);
   TaktCalendar *calendar;
   JsonObject *object, *week;
-  JsonArray *exceptions;
 
-  object = object_node (r, node, path);
+  object = read_object (r, parent_object, parent, name, FALSE);
   if (object == NULL)
     return NULL;
 
@@ -882,41 +902,21 @@ read_calendar (Reader     *r,
 
       for (const GList *l = members; l != NULL; l = l->next)
         {
-          const char *name = l->data;
-          int d = weekday_from_name (name);
-          g_autofree char *day_path = g_strdup_printf ("%s.week.%s", path, name);
+          const char *day = l->data;
+          int d = weekday_from_name (day);
+          g_autofree char *day_path = g_strdup_printf ("%s.week.%s", path, day);
 
           if (d < 0)
             takt_checker_add (r->c, g_steal_pointer (&day_path),
                               "unknown weekday (use mon, tue, wed, thu, fri, sat or sun)");
           else
-            read_shifts (r, json_object_get_member (week, name), day_path, calendar->week[d]);
+            read_shifts (r, json_object_get_member (week, day), day_path, calendar->week[d]);
         }
       g_list_free (members);
     }
 
-  exceptions = read_array (r, object, path, "exceptions", FALSE);
-  for (guint i = 0; exceptions != NULL && i < json_array_get_length (exceptions); i++)
-    {
-      g_autofree char *item = g_strdup_printf ("%s.exceptions[%u]", path, i);
-      JsonObject *eo = object_node (r, json_array_get_element (exceptions, i), item);
-      TaktCalendarException *ex = g_new0 (TaktCalendarException, 1);
-      JsonNode *shifts;
-
-      ex->shifts = g_array_new (FALSE, FALSE, sizeof (TaktShift));
-      g_ptr_array_add (calendar->exceptions, ex);
-      if (eo == NULL)
-        continue;
-      read_date (r, eo, item, "date", TRUE, &ex->date);
-      shifts = get_member (r, eo, item, "shifts", FALSE);
-      if (shifts != NULL)
-        {
-          g_autofree char *shifts_path = join (item, "shifts");
-
-          read_shifts (r, shifts, shifts_path, ex->shifts);
-        }
-      ex->extra = collect_extra (eo, exception_known);
-    }
+  read_list (r, object, path, "exceptions", FALSE, calendar->exceptions,
+             (NewFunc) exception_new, (ReadFunc) read_exception);
 
   calendar->extra = collect_extra (object, known);
   return calendar;
@@ -929,20 +929,27 @@ read_station (Reader      *r,
               TaktStation *st)
 {
   static const char * const known[] = { "id", "name", "machines", "calendar", "color", NULL };
-  JsonNode *calendar;
 
   read_string (r, o, path, "id", TRUE, &st->id);
   read_string (r, o, path, "name", FALSE, &st->name);
   read_int (r, o, path, "machines", FALSE, &st->machines);
-  calendar = get_member (r, o, path, "calendar", FALSE);
-  if (calendar != NULL)
-    {
-      g_autofree char *cal_path = join (path, "calendar");
-
-      st->calendar = read_calendar (r, calendar, cal_path);
-    }
+  st->calendar = read_calendar (r, o, path, "calendar");
   read_string (r, o, path, "color", FALSE, &st->color);
   st->extra = collect_extra (o, known);
+}
+
+static void
+read_step (Reader     *r,
+           JsonObject *o,
+           const char *path,
+           TaktStep   *step)
+{
+  static const char * const known[] = { "station", "cycle_s", "setup_s", NULL };
+
+  read_string (r, o, path, "station", TRUE, &step->station);
+  read_int (r, o, path, "cycle_s", TRUE, &step->cycle_s);
+  read_int (r, o, path, "setup_s", FALSE, &step->setup_s);
+  step->extra = collect_extra (o, known);
 }
 
 static void
@@ -955,28 +962,11 @@ read_product (Reader      *r,
     "id", "name", "color", "routing", "setup_cost", "holding_cost_per_day",
     "late_cost_per_day", "initial_stock", "min_run", "max_run", "unit_cost", "price", NULL
   };
-  static const char * const step_known[] = { "station", "cycle_s", "setup_s", NULL };
-  JsonArray *routing;
-  g_autofree char *routing_path = join (path, "routing");
 
   read_string (r, o, path, "id", TRUE, &p->id);
   read_string (r, o, path, "name", FALSE, &p->name);
   read_string (r, o, path, "color", FALSE, &p->color);
-  routing = read_array (r, o, path, "routing", TRUE);
-  for (guint k = 0; routing != NULL && k < json_array_get_length (routing); k++)
-    {
-      g_autofree char *item = g_strdup_printf ("%s[%u]", routing_path, k);
-      JsonObject *so = object_node (r, json_array_get_element (routing, k), item);
-      TaktStep *step = takt_step_new ();
-
-      g_ptr_array_add (p->routing, step);
-      if (so == NULL)
-        continue;
-      read_string (r, so, item, "station", TRUE, &step->station);
-      read_int (r, so, item, "cycle_s", TRUE, &step->cycle_s);
-      read_int (r, so, item, "setup_s", FALSE, &step->setup_s);
-      step->extra = collect_extra (so, step_known);
-    }
+  read_list (r, o, path, "routing", TRUE, p->routing, (NewFunc) takt_step_new, (ReadFunc) read_step);
   read_number (r, o, path, "setup_cost", FALSE, &p->setup_cost);
   read_number (r, o, path, "holding_cost_per_day", FALSE, &p->holding_cost_per_day);
   read_number (r, o, path, "late_cost_per_day", FALSE, &p->late_cost_per_day);
@@ -1019,6 +1009,19 @@ read_forecast (Reader       *r,
 }
 
 static void
+read_campaign_product (Reader              *r,
+                       JsonObject          *o,
+                       const char          *path,
+                       TaktCampaignProduct *cp)
+{
+  static const char * const known[] = { "product", "share", NULL };
+
+  read_string (r, o, path, "product", TRUE, &cp->product);
+  read_number (r, o, path, "share", FALSE, &cp->share);
+  cp->extra = collect_extra (o, known);
+}
+
+static void
 read_campaign (Reader       *r,
                JsonObject   *o,
                const char   *path,
@@ -1028,39 +1031,22 @@ read_campaign (Reader       *r,
     "id", "name", "channel", "start", "end", "spend", "impressions",
     "conversion_per_mille", "lag_days", "shape", "products", NULL
   };
-  static const char * const cp_known[] = { "product", "share", NULL };
-  g_autofree char *products_path = join (path, "products");
-  JsonArray *products;
-  int value;
+  g_autofree char *text = NULL;
 
   read_string (r, o, path, "id", TRUE, &cam->id);
   read_string (r, o, path, "name", FALSE, &cam->name);
-  if (read_enum (r, o, path, "channel", "channel",
-                 "social, email, search, display, video, print, event or other",
-                 channel_from_string, &value))
-    cam->channel = (TaktChannel) value;
+  if (read_string (r, o, path, "channel", FALSE, &text) && !takt_channel_from_string (text, &cam->channel))
+    unknown_name (r, path, "channel", text, "social, email, search, display, video, print, event or other");
   read_date (r, o, path, "start", TRUE, &cam->start);
   read_date (r, o, path, "end", TRUE, &cam->end);
   read_number (r, o, path, "spend", FALSE, &cam->spend);
   read_int (r, o, path, "impressions", FALSE, &cam->impressions);
   read_number (r, o, path, "conversion_per_mille", FALSE, &cam->conversion_per_mille);
   read_int (r, o, path, "lag_days", FALSE, &cam->lag_days);
-  if (read_enum (r, o, path, "shape", "shape", "flat, launch or build", shape_from_string, &value))
-    cam->shape = (TaktShape) value;
-  products = read_array (r, o, path, "products", TRUE);
-  for (guint k = 0; products != NULL && k < json_array_get_length (products); k++)
-    {
-      g_autofree char *item = g_strdup_printf ("%s[%u]", products_path, k);
-      JsonObject *po = object_node (r, json_array_get_element (products, k), item);
-      TaktCampaignProduct *cp = takt_campaign_product_new ();
-
-      g_ptr_array_add (cam->products, cp);
-      if (po == NULL)
-        continue;
-      read_string (r, po, item, "product", TRUE, &cp->product);
-      read_number (r, po, item, "share", FALSE, &cp->share);
-      cp->extra = collect_extra (po, cp_known);
-    }
+  if (read_string (r, o, path, "shape", FALSE, &text) && !takt_shape_from_string (text, &cam->shape))
+    unknown_name (r, path, "shape", text, "flat, launch or build");
+  read_list (r, o, path, "products", TRUE, cam->products,
+             (NewFunc) takt_campaign_product_new, (ReadFunc) read_campaign_product);
   cam->extra = collect_extra (o, known);
 }
 
@@ -1080,33 +1066,6 @@ read_pin (Reader     *r,
   pin->extra = collect_extra (o, known);
 }
 
-typedef gpointer (*NewFunc) (void);
-typedef void (*ReadFunc) (Reader *r, JsonObject *o, const char *path, gpointer item);
-
-static void
-read_list (Reader     *r,
-           JsonObject *root,
-           const char *name,
-           gboolean    required,
-           GPtrArray  *list,
-           NewFunc     new_item,
-           ReadFunc    read_item)
-{
-  JsonArray *array = read_array (r, root, "", name, required);
-
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("%s[%u]", name, i);
-      JsonObject *o = object_node (r, json_array_get_element (array, i), path);
-      gpointer item = new_item ();
-
-      /* A broken item keeps its place, so the paths of the rules match. */
-      g_ptr_array_add (list, item);
-      if (o != NULL)
-        read_item (r, o, path, item);
-    }
-}
-
 static void
 read_plan (Reader     *r,
            JsonObject *root,
@@ -1120,9 +1079,7 @@ read_plan (Reader     *r,
   static const char * const settings_known[] = { "strategy", "time_limit_ms", "seed", NULL };
   g_autofree char *format = NULL;
   JsonObject *horizon, *settings;
-  JsonNode *calendar;
   gint64 version;
-  int value;
 
   if (read_string (r, root, "", "format", TRUE, &format) && strcmp (format, TAKT_PLAN_FORMAT) != 0)
     {
@@ -1144,31 +1101,30 @@ read_plan (Reader     *r,
       plan->horizon_extra = collect_extra (horizon, horizon_known);
     }
 
-  calendar = get_member (r, root, "", "calendar", FALSE);
-  if (calendar != NULL)
-    plan->calendar = read_calendar (r, calendar, "calendar");
+  plan->calendar = read_calendar (r, root, "", "calendar");
 
-  read_list (r, root, "stations", TRUE, plan->stations,
+  read_list (r, root, "", "stations", TRUE, plan->stations,
              (NewFunc) takt_station_new, (ReadFunc) read_station);
-  read_list (r, root, "products", TRUE, plan->products,
+  read_list (r, root, "", "products", TRUE, plan->products,
              (NewFunc) takt_product_new, (ReadFunc) read_product);
-  read_list (r, root, "orders", FALSE, plan->orders,
+  read_list (r, root, "", "orders", FALSE, plan->orders,
              (NewFunc) takt_order_new, (ReadFunc) read_order);
-  read_list (r, root, "forecast", FALSE, plan->forecast,
+  read_list (r, root, "", "forecast", FALSE, plan->forecast,
              (NewFunc) takt_forecast_new, (ReadFunc) read_forecast);
-  read_list (r, root, "campaigns", FALSE, plan->campaigns,
+  read_list (r, root, "", "campaigns", FALSE, plan->campaigns,
              (NewFunc) takt_campaign_new, (ReadFunc) read_campaign);
-  read_list (r, root, "pins", FALSE, plan->pins,
+  read_list (r, root, "", "pins", FALSE, plan->pins,
              (NewFunc) takt_pin_new, (ReadFunc) read_pin);
 
   settings = read_object (r, root, "", "settings", FALSE);
   if (settings != NULL)
     {
       gint64 seed = (gint64) plan->settings.seed;
+      g_autofree char *strategy = NULL;
 
-      if (read_enum (r, settings, "settings", "strategy", "strategy", "jit, level or asap",
-                     strategy_from_string, &value))
-        plan->settings.strategy = (TaktStrategy) value;
+      if (read_string (r, settings, "settings", "strategy", FALSE, &strategy) &&
+          !takt_strategy_from_string (strategy, &plan->settings.strategy))
+        unknown_name (r, "settings", "strategy", strategy, "jit, level or asap");
       read_int (r, settings, "settings", "time_limit_ms", FALSE, &plan->settings.time_limit_ms);
       if (read_int (r, settings, "settings", "seed", FALSE, &seed))
         {
@@ -1198,7 +1154,6 @@ read_schedule (TaktPlan *plan,
   JsonObject *object, *cost;
   JsonArray *runs;
   gboolean fits;
-  int value;
 
   takt_checker_init (&checker);
   checker.recording = TRUE;
@@ -1213,9 +1168,11 @@ read_schedule (TaktPlan *plan,
   object = object_node (r, node, "schedule");
   if (object != NULL)
     {
-      if (read_enum (r, object, "schedule", "strategy", "strategy", "jit, level or asap",
-                     strategy_from_string, &value))
-        schedule->strategy = (TaktStrategy) value;
+      g_autofree char *strategy = NULL;
+
+      if (read_string (r, object, "schedule", "strategy", FALSE, &strategy) &&
+          !takt_strategy_from_string (strategy, &schedule->strategy))
+        unknown_name (r, "schedule", "strategy", strategy, "jit, level or asap");
       cost = read_object (r, object, "schedule", "cost", FALSE);
       if (cost != NULL)
         {
