@@ -1999,6 +1999,7 @@ draw_corner (Frame *f)
 {
   const TaktPlan *plan = f->layout->plan;
   double hw = f->vp->header_width;
+  double orders_cy, campaigns_cy;
   TaktTopLaneGeometry g;
 
   takt_gantt_top_lane_geometry (f->layout, f->vp, &g);
@@ -2008,12 +2009,18 @@ draw_corner (Frame *f)
     show_text (f, f->bold, f->bold_line_h, plan->name, 12, f->vp->axis_height * 0.3, hw - 20, &f->theme->text);
   show_text (f, f->small, f->small_line_h, _("Stations"), 12, f->vp->axis_height * 0.74, hw - 20,
              &f->theme->dim_text);
-  if (f->layout->n_campaign_lanes > 0 && g.band_height > 0)
-    show_text (f, f->small, f->small_line_h, _("Campaigns"), 12,
-               g.band_top + MIN (g.band_height, f->vp->lane_height / 2) / 2, hw - 20, &f->theme->dim_text);
+  /* "Orders due" beside its markers, but its line (descenders and all)
+   * above the chart's top border; "Campaigns" beside the first band, above
+   * it. */
+  orders_cy = MIN ((g.marker_top + g.marker_bottom) / 2,
+                   takt_gantt_viewport_chart_top (f->vp) - 1 - f->small_line_h / 2);
+  campaigns_cy = g.band_top + MIN (g.band_height, f->vp->lane_height / 2) / 2;
   if (f->layout->n_orders > 0)
-    show_text (f, f->small, f->small_line_h, _("Orders due"), 12,
-               (g.marker_top + g.marker_bottom) / 2, hw - 20, &f->theme->dim_text);
+    campaigns_cy = MIN (campaigns_cy, orders_cy - f->small_line_h);
+  if (f->layout->n_campaign_lanes > 0 && g.band_height > 0)
+    show_text (f, f->small, f->small_line_h, _("Campaigns"), 12, campaigns_cy, hw - 20, &f->theme->dim_text);
+  if (f->layout->n_orders > 0)
+    show_text (f, f->small, f->small_line_h, _("Orders due"), 12, orders_cy, hw - 20, &f->theme->dim_text);
 }
 
 static void
