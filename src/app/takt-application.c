@@ -178,9 +178,34 @@ recovery_response_cb (AdwMessageDialog *dialog,
             }
 
           if (window_is_pristine (GTK_WINDOW (window)))
-            takt_window_set_document (window, document);
+            {
+              takt_window_set_document (window, document);
+            }
           else
-            gtk_window_present (GTK_WINDOW (takt_window_new (app, document)));
+            {
+              GtkWindow *showing = NULL;
+              TaktDocument *shown = NULL;
+
+              /* The plan was opened as it is on disk (the file given on
+               * the command line, say): its changes take its place. */
+              if (recovery->uri != NULL)
+                {
+                  g_autoptr(GFile) file = g_file_new_for_uri (recovery->uri);
+
+                  showing = takt_application_find_window (TAKT_APPLICATION (app), file);
+                }
+              if (TAKT_IS_WINDOW (showing))
+                shown = takt_window_get_document (TAKT_WINDOW (showing));
+              if (shown != NULL && !takt_document_get_dirty (shown) && !takt_document_get_can_undo (shown))
+                {
+                  takt_window_set_document (TAKT_WINDOW (showing), document);
+                  gtk_window_present (showing);
+                }
+              else
+                {
+                  gtk_window_present (GTK_WINDOW (takt_window_new (app, document)));
+                }
+            }
         }
       else
         {
@@ -285,10 +310,24 @@ takt_application_open (GApplication  *app,
                        const char    *hint)
 {
   TaktApplication *self = TAKT_APPLICATION (app);
+  gboolean starting = gtk_application_get_windows (GTK_APPLICATION (self)) == NULL;
+  g_autoptr(GPtrArray) recoveries = NULL;
+  GtkWindow *window;
 
   for (int i = 0; i < n_files; i++)
     takt_application_open_file (self, files[i],
                                 gtk_application_get_active_window (GTK_APPLICATION (self)));
+
+  /* Started with files (from the file manager, say): the changes a crash
+   * left are offered as on a start without them. */
+  if (!starting)
+    return;
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (!TAKT_IS_WINDOW (window))
+    return;
+  recoveries = takt_document_list_recoveries ();
+  if (recoveries->len > 0)
+    offer_recovery (TAKT_WINDOW (window), recoveries);
 }
 
 static void

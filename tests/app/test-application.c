@@ -246,6 +246,56 @@ test_recovery_offer (void)
   stop_app (app);
 }
 
+/* Started with a file (from the file manager, or "takt FILE"), the app
+ * still offers what a crash left; the changes to that file take the place
+ * of the file as it is on disk. */
+static void
+test_recovery_offer_on_open (void)
+{
+  g_autoptr(GFile) file = write_plan ("crashed.takt", "\"Crashed\"");
+  g_autoptr(TaktDocument) lost = takt_document_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) lost_bytes = NULL;
+  g_autoptr(GBytes) restored_bytes = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  TaktApplication *app;
+  AdwMessageDialog *dialog;
+  TaktDocument *restored;
+
+  takt_document_set_autosave_delay (lost, G_MAXUINT);
+  g_assert_true (takt_document_load (lost, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (takt_document_edit (lost, "Rename Plan", test_rename_plan, (gpointer) "Crashed, renamed", NULL));
+  g_assert_true (takt_document_autosave_now (lost, &error));
+  g_assert_no_error (error);
+  lost_bytes = takt_document_serialize (lost);
+
+  app = start_app ();
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  test_spin (50);
+  g_assert_cmpuint (n_windows (app), ==, 1);
+
+  dialog = ADW_MESSAGE_DIALOG (test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Crashed, renamed"));
+  adw_message_dialog_response (dialog, "restore");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  test_spin (50);
+
+  /* One window, for that file, with the changes, unsaved. */
+  g_assert_cmpuint (n_windows (app), ==, 1);
+  restored = takt_window_get_document (first_window (app));
+  g_assert_true (g_file_equal (takt_document_get_file (restored), file));
+  g_assert_true (takt_document_get_dirty (restored));
+  restored_bytes = takt_document_serialize (restored);
+  g_assert_true (g_bytes_equal (restored_bytes, lost_bytes));
+
+  takt_document_discard_recovery (restored);
+  left = takt_document_list_recoveries ();
+  g_assert_cmpuint (left->len, ==, 0);
+  stop_app (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -259,6 +309,7 @@ main (int   argc,
   g_test_add_func ("/application/one-window-per-plan", test_one_window_per_plan);
   g_test_add_func ("/application/last-file-and-size", test_last_file_and_size);
   g_test_add_func ("/application/recovery-offer", test_recovery_offer);
+  g_test_add_func ("/application/recovery-offer-on-open", test_recovery_offer_on_open);
 
   return g_test_run ();
 }
