@@ -66,6 +66,16 @@ typedef struct
   gint64 to;
 } TaktSlot;
 
+/* A machine's timeline: slots sorted by start (data[0 … len)), kept in
+ * a block with room on both sides (alloc, cap). */
+typedef struct
+{
+  TaktSlot *data;
+  guint     len;
+  TaktSlot *alloc;
+  guint     cap;
+} TaktSlots;
+
 typedef struct _TaktPRun TaktPRun;
 
 /* A calendar's explicit working intervals (takt_work_time_interval()):
@@ -82,6 +92,37 @@ typedef struct
  * their other inputs, so an unchanged run costs a look-up, not a
  * recomputation.  Shared between copies of a run (refcounted). */
 typedef struct _TaktRunMemo TaktRunMemo;
+
+/* takt-reuse.c: a pass's log (one entry per turn: the run's key, what it
+ * got; its ints and longs are in the log's pools) and the difference of
+ * the machines' timelines from the logged decode's. */
+typedef struct
+{
+  int      product;
+  gboolean placed;
+  guint    n_steps;
+  gint64   a, b, quantity;
+  gint64   x;          /* forward: the start asked for */
+  guint    ints;       /* offset in ints */
+  guint    longs;      /* offset in longs */
+} TaktLogRun;
+
+typedef struct
+{
+  gboolean valid;
+  int      mode;       /* TaktDecode */
+  GArray  *runs;       /* of TaktLogRun */
+  GArray  *ints;
+  GArray  *longs;
+} TaktPassLog;
+
+typedef struct
+{
+  int      n_machines;
+  GArray **slots;      /* per machine: slots on it now and not then (+1) or then and not now (−1) */
+  gboolean *given_up;  /* per machine: taken as different, slots not followed */
+  int      dirty;      /* machines with a difference */
+} TaktDiff;
 
 /* The per-product cost of the last matchings (solution_cost). */
 typedef struct
@@ -126,7 +167,7 @@ typedef struct
 
   /* Decoder state and scratch. */
   GArray        **pin_blocks;      /* per flat machine: the union of its pin windows */
-  GArray        **timeline;        /* per flat machine: TaktSlot sorted, disjoint */
+  TaktSlots     **timeline;        /* per flat machine: sorted, disjoint */
   gint64         *min_work;        /* per station: the least work a step there holds */
   guint          *watermark;       /* per flat machine: the gaps before this slot are too
                                     * short for any step (valid while use_watermark) */
@@ -146,6 +187,12 @@ typedef struct
   /* Caches of the decoder (exact: a hit gives what a computation gives). */
   gboolean        no_memo;         /* when set, everything is computed */
   gboolean        in_search;       /* decodes leave push_holding alone */
+  TaktPassLog     fwd_log[2];      /* the forward pass's, [fwd_cur] the last one */
+  int             fwd_cur;
+  TaktPassLog     back_log[2];     /* the backward pass's */
+  int             back_cur;
+  TaktDiff       *diff;
+  int            *prefer_buf;      /* max_steps ints */
   gint64          last_decode_us;  /* how long the last decode took */
   GCancellable   *cancellable;     /* may be NULL; decodes look at it */
   gboolean        cancelled;       /* seen cancelled: decodes end at once */
@@ -305,6 +352,35 @@ const TaktFwdCall *takt_fwd_trace_lookup (const TaktFwdTrace *trace,
                                           gint64              free);
 void          takt_fwd_trace_add         (TaktFwdTrace       *trace,
                                           const TaktFwdCall  *call);
+
+/* takt-reuse.c */
+TaktDiff     *takt_diff_new              (int                 n_machines);
+void          takt_diff_free             (TaktDiff           *diff);
+void          takt_diff_clear            (TaktDiff           *diff);
+/* Slot [@from, @to) on @machine: @count 1 when it came on the timeline
+ * now (or left it then), −1 when it came on then (or left now). */
+void          takt_diff_add              (TaktDiff           *diff,
+                                          int                 machine,
+                                          gint64              from,
+                                          gint64              to,
+                                          int                 count);
+/* @machine is taken as different until the next clear. */
+void          takt_diff_give_up          (TaktDiff           *diff,
+                                          int                 machine);
+static inline gboolean
+takt_diff_clean (const TaktDiff *diff,
+                 int             machine)
+{
+  return diff->dirty == 0 || (diff->slots[machine]->len == 0 && !diff->given_up[machine]);
+}
+void          takt_pass_log_init         (TaktPassLog        *log);
+void          takt_pass_log_clear        (TaktPassLog        *log);
+void          takt_pass_log_begin        (TaktPassLog        *log,
+                                          int                 mode);
+/* A new entry with room for @n_ints and @n_longs in the pools. */
+TaktLogRun   *takt_pass_log_add          (TaktPassLog        *log,
+                                          guint               n_ints,
+                                          guint               n_longs);
 
 /* takt-evaluate.c */
 /* The spec's matching for one product: its units' finish times (relative,

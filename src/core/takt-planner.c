@@ -684,10 +684,80 @@ pin_overlap (const TaktModel *model,
   return NULL;
 }
 
+/* A timeline's slots with room before the first one as well as after the
+ * last: the backward pass enters its windows mostly at the front (it goes
+ * from the latest runs to the earliest), and moving the few slots before
+ * the place costs less than moving all those after it. */
+static void
+slots_set (TaktSlots      *slots,
+           const TaktSlot *from,
+           guint           n)
+{
+  if (slots->cap < 2 * n + 16)
+    {
+      g_free (slots->alloc);
+      slots->cap = 2 * n + 16;
+      slots->alloc = g_new (TaktSlot, slots->cap);
+    }
+  /* Half the room in front. */
+  slots->data = slots->alloc + (slots->cap - n) / 2;
+  slots->len = n;
+  if (n > 0)
+    memcpy (slots->data, from, n * sizeof (TaktSlot));
+}
+
+static void
+slots_insert (TaktSlots      *slots,
+              guint           at,
+              const TaktSlot *slot)
+{
+  guint head = (guint) (slots->data - slots->alloc);
+
+  if (at < slots->len - at && head > 0)
+    {
+      memmove (slots->data - 1, slots->data, at * sizeof (TaktSlot));
+      slots->data--;
+    }
+  else
+    {
+      if (head + slots->len == slots->cap)
+        {
+          /* Full at the back: twice the room, centred again. */
+          guint cap = 2 * slots->cap + 16;
+          TaktSlot *alloc = g_new (TaktSlot, cap);
+          TaktSlot *data = alloc + (cap - slots->len) / 2;
+
+          if (slots->len > 0)
+            memcpy (data, slots->data, slots->len * sizeof (TaktSlot));
+          g_free (slots->alloc);
+          slots->alloc = alloc;
+          slots->cap = cap;
+          slots->data = data;
+        }
+      memmove (slots->data + at + 1, slots->data + at, (slots->len - at) * sizeof (TaktSlot));
+    }
+  slots->data[at] = *slot;
+  slots->len++;
+}
+
+static void
+slots_remove (TaktSlots *slots,
+              guint      at)
+{
+  if (at < slots->len - 1 - at)
+    {
+      memmove (slots->data + 1, slots->data, at * sizeof (TaktSlot));
+      slots->data++;
+    }
+  else
+    memmove (slots->data + at, slots->data + at + 1, (slots->len - 1 - at) * sizeof (TaktSlot));
+  slots->len--;
+}
+
 /* The first slot of @slots (sorted, disjoint) that overlaps [from, to), or
  * NULL. */
 static const TaktSlot *
-slot_overlap (const GArray *slots,
+slot_overlap (const TaktSlots *slots,
               gint64        from,
               gint64        to)
 {
@@ -709,9 +779,9 @@ slot_overlap (const GArray *slots,
 }
 
 static guint
-slot_insert (GArray *slots,
-             gint64  from,
-             gint64  to)
+slot_insert (TaktSlots *slots,
+             gint64     from,
+             gint64     to)
 {
   TaktSlot slot = { from, to };
   guint lo = 0, hi = slots->len;
@@ -727,7 +797,7 @@ slot_insert (GArray *slots,
       else
         hi = mid;
     }
-  g_array_insert_val (slots, lo, slot);
+  slots_insert (slots, lo, &slot);
   return lo;
 }
 
@@ -822,7 +892,7 @@ step_on_machine (TaktModel    *model,
 {
   const TaktProduct *prod = takt_model_product (model, run->product);
   const TaktStep *step = product_step (prod, j);
-  const GArray *slots = model->timeline[mach];
+  const TaktSlots *slots = model->timeline[mach];
   /* A gap can only hold the step if it has the step's work content of
    * working time after the setup could start at the earliest. */
   gint64 work = step->setup_s + run->quantity * step->cycle_s;
@@ -1617,12 +1687,12 @@ takt_model_new (const TaktPlan *plan,
   model->watermark = g_new0 (guint, MAX (model->n_machines, 1));
   model->watermark_ok = g_new0 (gboolean, MAX (model->n_machines, 1));
   model->pin_blocks = g_new0 (GArray *, MAX (model->n_machines, 1));
-  model->timeline = g_new0 (GArray *, MAX (model->n_machines, 1));
+  model->timeline = g_new0 (TaktSlots *, MAX (model->n_machines, 1));
   for (int i = 0; i < model->n_machines; i++)
     {
       model->pin_windows[i] = g_array_new (FALSE, FALSE, sizeof (TaktWindow));
       model->pin_blocks[i] = g_array_new (FALSE, FALSE, sizeof (TaktSlot));
-      model->timeline[i] = g_array_new (FALSE, FALSE, sizeof (TaktSlot));
+      model->timeline[i] = g_new0 (TaktSlots, 1);
     }
 
   model->dead_station = g_new (int, MAX (model->n_products, 1));
@@ -1685,6 +1755,13 @@ takt_model_new (const TaktPlan *plan,
   build_plan_units (model);
   ensure_scratch (model, 64);
   model->use_buf = g_new0 (int, MAX (model->max_steps, 1));
+  model->prefer_buf = g_new0 (int, MAX (model->max_steps, 1));
+  for (int i = 0; i < 2; i++)
+    {
+      takt_pass_log_init (&model->fwd_log[i]);
+      takt_pass_log_init (&model->back_log[i]);
+    }
+  model->diff = takt_diff_new (model->n_machines);
   model->cost_cache = g_new0 (TaktCostEntry, 2 * MAX (model->n_products, 1));
   model->cost_next = g_new0 (guint8, MAX (model->n_products, 1));
   return model;
@@ -1713,7 +1790,8 @@ takt_model_free (TaktModel *model)
     {
       g_array_unref (model->pin_windows[i]);
       g_array_unref (model->pin_blocks[i]);
-      g_array_unref (model->timeline[i]);
+      g_free (model->timeline[i]->alloc);
+      g_free (model->timeline[i]);
     }
   g_free (model->pin_windows);
   g_free (model->watermark);
@@ -1728,6 +1806,13 @@ takt_model_free (TaktModel *model)
   g_free (model->merge_buf);
   g_free (model->offsets);
   g_free (model->use_buf);
+  g_free (model->prefer_buf);
+  for (int i = 0; i < 2; i++)
+    {
+      takt_pass_log_clear (&model->fwd_log[i]);
+      takt_pass_log_clear (&model->back_log[i]);
+    }
+  takt_diff_free (model->diff);
   for (int i = 0; i < 2 * model->n_products; i++)
     g_free (model->cost_cache[i].finish);
   g_free (model->cost_cache);
@@ -1742,8 +1827,8 @@ timelines_reset (TaktModel *model)
 {
   for (int i = 0; i < model->n_machines; i++)
     {
-      g_array_set_size (model->timeline[i], 0);
-      g_array_append_vals (model->timeline[i], model->pin_blocks[i]->data, model->pin_blocks[i]->len);
+      slots_set (model->timeline[i], (const TaktSlot *) (const void *) model->pin_blocks[i]->data,
+                 model->pin_blocks[i]->len);
     }
 }
 
@@ -1759,9 +1844,293 @@ decode_cancelled (TaktModel *model,
   return model->cancelled;
 }
 
+/* ---- taking over what the last decode placed (takt-reuse.c) ---- */
+
+static inline int
+run_machine (const TaktModel *model,
+             const TaktPRun  *run,
+             guint            j,
+             int              use)
+{
+  return model->machine_base[product_step (takt_model_product (model, run->product), j)->station_index] + use;
+}
+
+/* The forward pass's log entry: ints assign, prefer, use; longs
+ * setup_start, start, end (n each), then the finishes. */
+static gboolean
+fwd_entry_is (const TaktPassLog *log,
+              const TaktLogRun  *e,
+              const TaktPRun    *run,
+              guint              n,
+              gint64             x,
+              const int         *prefer)
+{
+  const int *ints;
+
+  if (e->product != run->product || e->a != run->a || e->b != run->b ||
+      e->quantity != run->quantity || e->x != x || e->n_steps != n)
+    return FALSE;
+  ints = &g_array_index (log->ints, int, e->ints);
+  return memcmp (ints, run->assign, n * sizeof (int)) == 0 &&
+         memcmp (ints + n, prefer, n * sizeof (int)) == 0;
+}
+
+/* Enters the slots of forward entry @e in the difference, @count each. */
+static void
+fwd_entry_diff (TaktModel         *model,
+                const TaktPassLog *log,
+                const TaktLogRun  *e,
+                int                count)
+{
+  const TaktProduct *prod = takt_model_product (model, e->product);
+  const int *use = &g_array_index (log->ints, int, e->ints) + 2 * e->n_steps;
+  const gint64 *l = &g_array_index (log->longs, gint64, e->longs);
+
+  if (!e->placed)
+    return;
+  for (guint j = 0; j < e->n_steps; j++)
+    takt_diff_add (model->diff, model->machine_base[product_step (prod, j)->station_index] + use[j],
+                   l[j], l[2 * e->n_steps + j], count);
+}
+
+/* The slots of @run (as placed) in the difference, @count each. */
+static void
+run_diff (TaktModel      *model,
+          const TaktPRun *run,
+          int             count)
+{
+  guint n = takt_model_product (model, run->product)->routing->len;
+
+  if (!run->placed)
+    return;
+  for (guint j = 0; j < n; j++)
+    takt_diff_add (model->diff, run_machine (model, run, j, run->use[j]),
+                   run->setup_start[j], run->end[j], count);
+}
+
+/* TRUE when no machine that placing @run forward can look at differs. */
+static gboolean
+fwd_reads_clean (const TaktModel *model,
+                 const TaktPRun  *run)
+{
+  const TaktProduct *prod = takt_model_product (model, run->product);
+
+  if (model->diff->dirty == 0)
+    return TRUE;
+  for (guint j = 0; j < prod->routing->len; j++)
+    {
+      int s = product_step (prod, j)->station_index;
+
+      for (int m = 0; m < model->station_machines[s]; m++)
+        if (!takt_diff_clean (model->diff, model->machine_base[s] + m))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+run_set_finish (TaktPRun     *run,
+                const gint64 *finish,
+                gsize         q)
+{
+  if (run->finish_len != q)
+    {
+      run->finish = g_renew (gint64, run->finish, q);
+      run->finish_len = q;
+    }
+  memcpy (run->finish, finish, q * sizeof (gint64));
+}
+
+/* @run gets what forward entry @e got. */
+static void
+fwd_entry_take (const TaktPassLog *log,
+                const TaktLogRun  *e,
+                TaktPRun          *run)
+{
+  guint n = e->n_steps;
+  const gint64 *l = &g_array_index (log->longs, gint64, e->longs);
+
+  run->placed = e->placed;
+  if (!e->placed)
+    return;
+  memcpy (run->use, &g_array_index (log->ints, int, e->ints) + 2 * n, n * sizeof (int));
+  memcpy (run->setup_start, l, n * sizeof (gint64));
+  memcpy (run->start, l + n, n * sizeof (gint64));
+  memcpy (run->end, l + 2 * n, n * sizeof (gint64));
+  run_set_finish (run, l + 3 * n, (gsize) run->quantity);
+}
+
+static void
+fwd_log_add (TaktPassLog    *log,
+             const TaktPRun *run,
+             guint           n,
+             gint64          x,
+             const int      *prefer)
+{
+  gsize q = run->placed ? (gsize) run->quantity : 0;
+  TaktLogRun *e = takt_pass_log_add (log, 3 * n, 3 * n + q);
+  int *ints = &g_array_index (log->ints, int, e->ints);
+  gint64 *l = &g_array_index (log->longs, gint64, e->longs);
+
+  e->product = run->product;
+  e->a = run->a;
+  e->b = run->b;
+  e->quantity = run->quantity;
+  e->x = x;
+  e->n_steps = n;
+  e->placed = run->placed;
+  memcpy (ints, run->assign, n * sizeof (int));
+  memcpy (ints + n, prefer, n * sizeof (int));
+  memcpy (ints + 2 * n, run->use, n * sizeof (int));
+  if (!run->placed)
+    return;
+  memcpy (l, run->setup_start, n * sizeof (gint64));
+  memcpy (l + n, run->start, n * sizeof (gint64));
+  memcpy (l + 2 * n, run->end, n * sizeof (gint64));
+  memcpy (l + 3 * n, run->finish, q * sizeof (gint64));
+}
+
 /* The backward pass: each run, in reverse π, at the latest start where
  * its deadlines are met and each step's latest window lies in a free gap
  * of a machine of its station. */
+
+/* Where @run goes in the backward pass (its machines in run->use, its
+ * windows in @lss and @le); returns its latest first-unit start. */
+static gint64
+backward_run (TaktModel    *model,
+              TaktPRun     *run,
+              gint64       *bound,
+              gint64       *lss,
+              gint64       *le)
+{
+  const TaktProduct *prod = takt_model_product (model, run->product);
+  guint n = prod->routing->len;
+  gint64 x = 0;
+
+  for (guint j = 0; j < n; j++)
+    bound[j] = TAKT_INF;
+
+  for (int guard = 0; guard < 100000; guard++)
+    {
+      gboolean moved = FALSE;
+
+      x = run_backward (model, run, bound, lss, le);
+      for (guint j = 0; j < n; j++)
+        {
+          int s = product_step (prod, j)->station_index;
+          int base = model->machine_base[s];
+          int n_mach = model->station_machines[s];
+          gint64 to = le[j] >= TAKT_INF ? TAKT_INF : MAX (le[j], lss[j] + 1);
+          gint64 best_bound = G_MININT64;
+          int best = -1;
+
+          if (lss[j] >= TAKT_INF)
+            continue;
+          /* On each machine the window must end before the first slot
+           * it overlaps; take the machine that lets it end latest (the
+           * one it had on a tie). */
+          for (int i = 0; i < n_mach; i++)
+            {
+              const TaktSlot *slot;
+              gint64 b;
+
+              if (run->assign[j] >= 0 && run->assign[j] < n_mach && i != run->assign[j])
+                continue;
+              slot = slot_overlap (model->timeline[base + i], lss[j], to);
+              b = bound[j];
+              if (slot != NULL)
+                {
+                  const TaktSlots *slots = model->timeline[base + i];
+                  const TaktWorkTime *wt = model->station_wt[s];
+                  const TaktStep *step = product_step (prod, j);
+                  gint64 work = step->setup_s + run->quantity * step->cycle_s;
+                  guint k = (guint) (slot - (const TaktSlot *) (const void *) slots->data);
+
+                  /* Before that slot, skipping gaps too short for the
+                   * step's work content. */
+                  b = MIN (b, slot->from);
+                  while (k > 0 &&
+                         wt_worked (wt, b) - wt_worked (wt, g_array_index (slots, TaktSlot, k - 1).to) < work)
+                    {
+                      k--;
+                      b = MIN (b, g_array_index (slots, TaktSlot, k).from);
+                    }
+                }
+              if (b > best_bound || (b == best_bound && i == run->use[j]))
+                {
+                  best_bound = b;
+                  best = i;
+                }
+            }
+          if (best < 0)
+            best = 0;
+          run->use[j] = best;
+          if (best_bound < bound[j])
+            {
+              bound[j] = best_bound;
+              moved = TRUE;
+            }
+        }
+      if (!moved)
+        break;
+    }
+
+  return x;
+}
+
+/* The backward log's entry: ints assign, use at the turn, use after;
+ * longs latest, then lss and le (n each). */
+static gboolean
+back_entry_is (const TaktPassLog *log,
+               const TaktLogRun  *e,
+               const TaktPRun    *run,
+               guint              n)
+{
+  const int *ints;
+
+  if (e->product != run->product || e->a != run->a || e->b != run->b ||
+      e->quantity != run->quantity || e->n_steps != n)
+    return FALSE;
+  ints = &g_array_index (log->ints, int, e->ints);
+  return memcmp (ints, run->assign, n * sizeof (int)) == 0 &&
+         memcmp (ints + n, run->use, n * sizeof (int)) == 0;
+}
+
+/* The windows of backward entry @e in the difference, @count each. */
+static void
+back_entry_diff (TaktModel         *model,
+                 const TaktPassLog *log,
+                 const TaktLogRun  *e,
+                 int                count)
+{
+  const TaktProduct *prod = takt_model_product (model, e->product);
+  const int *use = &g_array_index (log->ints, int, e->ints) + 2 * e->n_steps;
+  const gint64 *l = &g_array_index (log->longs, gint64, e->longs) + 1;
+  guint n = e->n_steps;
+
+  for (guint j = 0; j < n; j++)
+    if (l[j] < TAKT_INF && l[n + j] < TAKT_INF)
+      takt_diff_add (model->diff, model->machine_base[product_step (prod, j)->station_index] + use[j],
+                     l[j], MAX (l[n + j], l[j] + 1), count);
+}
+
+/* Enters a slot in a timeline; a slot that starts where another does
+ * makes the order of the two depend on what came first, and that machine
+ * is no longer compared with the log. */
+static guint
+slot_enter (TaktModel *model,
+            int        mach,
+            gint64     from,
+            gint64     to)
+{
+  TaktSlots *slots = model->timeline[mach];
+  guint at = slot_insert (slots, from, to);
+
+  if (at != G_MAXUINT && at + 1 < slots->len && g_array_index (slots, TaktSlot, at + 1).from == from)
+    takt_diff_give_up (model->diff, mach);
+  return at;
+}
+
 static void
 backward_pass (TaktModel    *model,
                TaktSolution *solution)
@@ -1769,136 +2138,182 @@ backward_pass (TaktModel    *model,
   g_autofree gint64 *bound = g_new (gint64, MAX (model->max_steps, 1));
   g_autofree gint64 *lss = g_new (gint64, MAX (model->max_steps, 1));
   g_autofree gint64 *le = g_new (gint64, MAX (model->max_steps, 1));
+  TaktPassLog *old = &model->back_log[model->back_cur];
+  TaktPassLog *log = &model->back_log[1 - model->back_cur];
+  gboolean reuse = !model->no_memo && old->valid;
+  guint q_old = 0, n_old = reuse ? old->runs->len : 0;
+  gboolean cancelled = FALSE;
 
   timelines_reset (model);
+  takt_pass_log_begin (log, TAKT_DECODE_PULL);
+  takt_diff_clear (model->diff);
 
   for (int oi = (int) solution->order->len - 1; oi >= 0; oi--)
     {
       TaktPRun *run = g_ptr_array_index (solution->runs, g_array_index (solution->order, int, oi));
       const TaktProduct *prod = takt_model_product (model, run->product);
       guint n = prod->routing->len;
-      gint64 x = 0;
+      const TaktLogRun *match = NULL;
+      TaktLogRun *e;
+      int *ints;
+      gint64 *l;
+      gboolean took;
 
       if (decode_cancelled (model, oi))
-        return;
-
-      for (guint j = 0; j < n; j++)
-        bound[j] = TAKT_INF;
-
-      for (int guard = 0; guard < 100000; guard++)
         {
-          gboolean moved = FALSE;
-
-          x = run_backward (model, run, bound, lss, le);
-          for (guint j = 0; j < n; j++)
-            {
-              int s = product_step (prod, j)->station_index;
-              int base = model->machine_base[s];
-              int n_mach = model->station_machines[s];
-              gint64 to = le[j] >= TAKT_INF ? TAKT_INF : MAX (le[j], lss[j] + 1);
-              gint64 best_bound = G_MININT64;
-              int best = -1;
-
-              if (lss[j] >= TAKT_INF)
-                continue;
-              /* On each machine the window must end before the first slot
-               * it overlaps; take the machine that lets it end latest (the
-               * one it had on a tie). */
-              for (int i = 0; i < n_mach; i++)
-                {
-                  const TaktSlot *slot;
-                  gint64 b;
-
-                  if (run->assign[j] >= 0 && run->assign[j] < n_mach && i != run->assign[j])
-                    continue;
-                  slot = slot_overlap (model->timeline[base + i], lss[j], to);
-                  b = bound[j];
-                  if (slot != NULL)
-                    {
-                      const GArray *slots = model->timeline[base + i];
-                      const TaktWorkTime *wt = model->station_wt[s];
-                      const TaktStep *step = product_step (prod, j);
-                      gint64 work = step->setup_s + run->quantity * step->cycle_s;
-                      guint k = (guint) (slot - (const TaktSlot *) (const void *) slots->data);
-
-                      /* Before that slot, skipping gaps too short for the
-                       * step's work content. */
-                      b = MIN (b, slot->from);
-                      while (k > 0 &&
-                             wt_worked (wt, b) - wt_worked (wt, g_array_index (slots, TaktSlot, k - 1).to) < work)
-                        {
-                          k--;
-                          b = MIN (b, g_array_index (slots, TaktSlot, k).from);
-                        }
-                    }
-                  if (b > best_bound || (b == best_bound && i == run->use[j]))
-                    {
-                      best_bound = b;
-                      best = i;
-                    }
-                }
-              if (best < 0)
-                best = 0;
-              run->use[j] = best;
-              if (best_bound < bound[j])
-                {
-                  bound[j] = best_bound;
-                  moved = TRUE;
-                }
-            }
-          if (!moved)
-            break;
+          cancelled = TRUE;
+          break;
         }
 
-      run->latest = x;
+      if (q_old < n_old)
+        {
+          const TaktLogRun *o = &g_array_index (old->runs, TaktLogRun, q_old);
+
+          if (back_entry_is (old, o, run, n))
+            match = o;
+          else if (q_old + 1 < n_old && back_entry_is (old, o + 1, run, n))
+            {
+              back_entry_diff (model, old, o, -1);
+              q_old++;
+              match = o + 1;
+            }
+        }
+
+      e = takt_pass_log_add (log, 3 * n, 1 + 2 * n);
+      ints = &g_array_index (log->ints, int, e->ints);
+      l = &g_array_index (log->longs, gint64, e->longs);
+      e->product = run->product;
+      e->a = run->a;
+      e->b = run->b;
+      e->quantity = run->quantity;
+      e->n_steps = n;
+      memcpy (ints, run->assign, n * sizeof (int));
+      memcpy (ints + n, run->use, n * sizeof (int));
+
+      took = match != NULL && fwd_reads_clean (model, run);
+      if (took)
+        {
+          const gint64 *ol = &g_array_index (old->longs, gint64, match->longs);
+
+          /* As then. */
+          memcpy (run->use, &g_array_index (old->ints, int, match->ints) + 2 * n, n * sizeof (int));
+          run->latest = ol[0];
+          memcpy (lss, ol + 1, n * sizeof (gint64));
+          memcpy (le, ol + 1 + n, n * sizeof (gint64));
+        }
+      else
+        {
+          run->latest = backward_run (model, run, bound, lss, le);
+          if (match != NULL)
+            back_entry_diff (model, old, match, -1);
+        }
+      if (match != NULL)
+        q_old++;
+
+      memcpy (ints + 2 * n, run->use, n * sizeof (int));
+      l[0] = run->latest;
+      memcpy (l + 1, lss, n * sizeof (gint64));
+      memcpy (l + 1 + n, le, n * sizeof (gint64));
       for (guint j = 0; j < n; j++)
         {
-          int s = product_step (prod, j)->station_index;
+          int mach = model->machine_base[product_step (prod, j)->station_index] + run->use[j];
 
-          if (lss[j] < TAKT_INF && le[j] < TAKT_INF)
-            slot_insert (model->timeline[model->machine_base[s] + run->use[j]], lss[j], MAX (le[j], lss[j] + 1));
+          if (lss[j] >= TAKT_INF || le[j] >= TAKT_INF)
+            continue;
+          slot_enter (model, mach, lss[j], MAX (le[j], lss[j] + 1));
+          if (reuse && !took)
+            takt_diff_add (model->diff, mach, lss[j], MAX (le[j], lss[j] + 1), 1);
         }
     }
+  log->valid = !cancelled;
+  model->back_cur = 1 - model->back_cur;
 }
 
 /* The forward pass: each run, in π order, from its release (jit: from its
- * latest start) or later, in free gaps. */
+ * latest start) or later, in free gaps.  Turn by turn beside the last
+ * decode's (a run left out or put in between is passed over), a run with
+ * the same key as then, on machines that are as they were, gets what it
+ * got then. */
 static void
 forward_pass (TaktModel    *model,
               TaktSolution *solution,
               gboolean      backward)
 {
+  TaktPassLog *old = &model->fwd_log[model->fwd_cur];
+  TaktPassLog *log = &model->fwd_log[1 - model->fwd_cur];
+  gboolean reuse = !model->no_memo && old->valid && old->mode == (int) solution->mode;
+  guint q_old = 0, n_old = reuse ? old->runs->len : 0;
+  gboolean cancelled = FALSE;
+
   timelines_reset (model);
   model->use_watermark = TRUE;
   memset (model->watermark, 0, MAX (model->n_machines, 1) * sizeof (guint));
   memset (model->watermark_ok, 0, MAX (model->n_machines, 1) * sizeof (gboolean));
+  takt_pass_log_begin (log, solution->mode);
+  takt_diff_clear (model->diff);
 
   for (guint oi = 0; oi < solution->order->len; oi++)
     {
       TaktPRun *run = g_ptr_array_index (solution->runs, g_array_index (solution->order, int, oi));
       const TaktProduct *prod = takt_model_product (model, run->product);
+      guint n = prod->routing->len;
       gint64 x = run->release;
+      const TaktLogRun *match = NULL;
 
       if (decode_cancelled (model, (int) oi))
-        break;
+        {
+          cancelled = TRUE;
+          break;
+        }
 
       if (backward && run->latest < TAKT_INF)
         x = MAX (x, run->latest);
       else if (backward)
         x = MAX (x, model->horizon);
       x = MAX (x, 0);
+      memcpy (model->prefer_buf, run->use, n * sizeof (int));
 
-      run->placed = run_forward (model, run, x, NULL);
+      if (q_old < n_old)
+        {
+          const TaktLogRun *e = &g_array_index (old->runs, TaktLogRun, q_old);
+
+          if (fwd_entry_is (old, e, run, n, x, model->prefer_buf))
+            match = e;
+          else if (q_old + 1 < n_old &&
+                   fwd_entry_is (old, e + 1, run, n, x, model->prefer_buf))
+            {
+              /* The logged run at this turn is not here any more. */
+              fwd_entry_diff (model, old, e, -1);
+              q_old++;
+              match = e + 1;
+            }
+        }
+
+      if (match != NULL && fwd_reads_clean (model, run))
+        fwd_entry_take (old, match, run);
+      else
+        {
+          run->placed = run_forward (model, run, x, NULL);
+          if (reuse)
+            {
+              run_diff (model, run, 1);
+              if (match != NULL)
+                fwd_entry_diff (model, old, match, -1);
+            }
+        }
+      if (match != NULL)
+        q_old++;
+      fwd_log_add (log, run, n, x, model->prefer_buf);
+
       if (!run->placed)
         continue;
-      for (guint j = 0; j < prod->routing->len; j++)
+      for (guint j = 0; j < n; j++)
         {
           int mach = model->machine_base[product_step (prod, j)->station_index] + run->use[j];
-
           /* A slot entered before the watermark splits a gap that was
            * too short already: the gaps before it stay too short.  One
            * entered at it makes a new gap there. */
-          guint at = slot_insert (model->timeline[mach], run->setup_start[j], run->end[j]);
+          guint at = slot_enter (model, mach, run->setup_start[j], run->end[j]);
 
           if (at < model->watermark[mach])
             model->watermark[mach]++;
@@ -1907,12 +2322,15 @@ forward_pass (TaktModel    *model,
         }
     }
   model->use_watermark = FALSE;
+
+  log->valid = !cancelled;
+  model->fwd_cur = 1 - model->fwd_cur;
 }
 
 static void
-slot_remove (GArray *slots,
-             gint64  from,
-             gint64  to)
+slot_remove (TaktSlots *slots,
+             gint64     from,
+             gint64     to)
 {
   guint lo = 0, hi = slots->len;
 
@@ -1927,12 +2345,12 @@ slot_remove (GArray *slots,
     }
   if (lo < slots->len && g_array_index (slots, TaktSlot, lo).from == from &&
       g_array_index (slots, TaktSlot, lo).to == to)
-    g_array_remove_index (slots, lo);
+    slots_remove (slots, lo);
 }
 
 /* The start of the first slot at or after @t, or TAKT_INF. */
 static gint64
-next_slot_from (const GArray *slots,
+next_slot_from (const TaktSlots *slots,
                 gint64        t)
 {
   guint lo = 0, hi = slots->len;
@@ -1967,24 +2385,97 @@ compare_start_desc (gconstpointer a,
   return (x->index > y->index) - (x->index < y->index);
 }
 
+typedef struct
+{
+  gint64 *bound, *lss, *le, *saved, *saved_ss, *finish;
+  int    *assign, *use;
+  gsize   finish_len;
+} JustifyBufs;
+
+/* Moves @run as late as its deadlines and the next runs on its machines
+ * allow (on the same machines), and enters it in the timelines again. */
+static void
+justify_run (TaktModel   *model,
+             TaktPRun    *run,
+             JustifyBufs *b)
+{
+  const TaktProduct *prod = takt_model_product (model, run->product);
+  guint n = prod->routing->len;
+  gboolean ok = TRUE;
+  gint64 x;
+
+  for (guint j = 0; j < n; j++)
+    {
+      TaktSlots *slots = model->timeline[model->machine_base[product_step (prod, j)->station_index] + run->use[j]];
+
+      slot_remove (slots, run->setup_start[j], run->end[j]);
+      b->bound[j] = next_slot_from (slots, run->setup_start[j]);
+    }
+  x = run_backward (model, run, b->bound, b->lss, b->le);
+  if (x < TAKT_INF && x > run->start[0])
+    {
+      for (guint j = 0; j < n; j++)
+        {
+          b->saved[3 * j] = run->setup_start[j];
+          b->saved_ss[j] = run->setup_start[j];
+          b->saved[3 * j + 1] = run->start[j];
+          b->saved[3 * j + 2] = run->end[j];
+          b->assign[j] = run->assign[j];
+          b->use[j] = run->use[j];
+          run->assign[j] = run->use[j];
+        }
+      if (b->finish_len < run->finish_len)
+        {
+          b->finish_len = run->finish_len;
+          b->finish = g_renew (gint64, b->finish, b->finish_len);
+        }
+      memcpy (b->finish, run->finish, run->finish_len * sizeof (gint64));
+      ok = run_forward (model, run, x, b->saved_ss);
+      for (guint j = 0; j < n && ok; j++)
+        {
+          const TaktSlots *slots = model->timeline[model->machine_base[product_step (prod, j)->station_index] + run->use[j]];
+
+          /* Same machines, clear of the others, within the latest
+           * times (so no unit is later than its deadline). */
+          if (run->use[j] != b->use[j] || run->end[j] > b->le[j] ||
+              slot_overlap (slots, run->setup_start[j], run->end[j]) != NULL)
+            ok = FALSE;
+        }
+      for (guint j = 0; j < n; j++)
+        run->assign[j] = b->assign[j];
+      if (!ok)
+        {
+          for (guint j = 0; j < n; j++)
+            {
+              run->use[j] = b->use[j];
+              run->setup_start[j] = b->saved[3 * j];
+              run->start[j] = b->saved[3 * j + 1];
+              run->end[j] = b->saved[3 * j + 2];
+            }
+          memcpy (run->finish, b->finish, run->finish_len * sizeof (gint64));
+        }
+    }
+  for (guint j = 0; j < n; j++)
+    slot_insert (model->timeline[model->machine_base[product_step (prod, j)->station_index] + run->use[j]],
+                 run->setup_start[j], run->end[j]);
+}
+
 /* Right-justification after the forward pass: from the last run to the
  * first, each run moves as late as its deadlines and the next runs on its
  * machines allow (on the same machines).  Only units that would be early
- * move, so stock falls and no unit becomes late. */
+ * move, so stock falls and no unit becomes late.  (Following the
+ * differences from the last decode here, as the passes before do, costs
+ * more than it saves: a move changes where most runs start.) */
 static void
 justify_pass (TaktModel    *model,
               TaktSolution *solution)
 {
   g_autofree StartKey *keys = g_new (StartKey, MAX (solution->runs->len, 1));
-  g_autofree gint64 *bound = g_new (gint64, MAX (model->max_steps, 1));
-  g_autofree gint64 *lss = g_new (gint64, MAX (model->max_steps, 1));
-  g_autofree gint64 *le = g_new (gint64, MAX (model->max_steps, 1));
-  g_autofree gint64 *saved = g_new (gint64, 3 * MAX (model->max_steps, 1));
-  g_autofree int *assign = g_new (int, MAX (model->max_steps, 1));
-  g_autofree int *use = g_new (int, MAX (model->max_steps, 1));
-  g_autofree gint64 *saved_ss = g_new (gint64, MAX (model->max_steps, 1));
-  g_autofree gint64 *finish = NULL;
-  gsize finish_len = 0;
+  int steps = MAX (model->max_steps, 1);
+  g_autofree gint64 *longs = g_new (gint64, 7 * steps);
+  g_autofree int *ints = g_new (int, 2 * steps);
+  JustifyBufs b = { longs, longs + steps, longs + 2 * steps, longs + 3 * steps, longs + 6 * steps, NULL,
+                    ints, ints + steps, 0 };
   guint n_keys = 0;
 
   for (guint i = 0; i < solution->runs->len; i++)
@@ -2001,70 +2492,11 @@ justify_pass (TaktModel    *model,
 
   for (guint k = 0; k < n_keys; k++)
     {
-      TaktPRun *run = g_ptr_array_index (solution->runs, keys[k].index);
-      const TaktProduct *prod = takt_model_product (model, run->product);
-      guint n = prod->routing->len;
-      gboolean ok = TRUE;
-      gint64 x;
-
       if (decode_cancelled (model, (int) k))
-        return;
-
-      for (guint j = 0; j < n; j++)
-        {
-          GArray *slots = model->timeline[model->machine_base[product_step (prod, j)->station_index] + run->use[j]];
-
-          slot_remove (slots, run->setup_start[j], run->end[j]);
-          bound[j] = next_slot_from (slots, run->setup_start[j]);
-        }
-      x = run_backward (model, run, bound, lss, le);
-      if (x < TAKT_INF && x > run->start[0])
-        {
-          for (guint j = 0; j < n; j++)
-            {
-              saved[3 * j] = run->setup_start[j];
-              saved_ss[j] = run->setup_start[j];
-              saved[3 * j + 1] = run->start[j];
-              saved[3 * j + 2] = run->end[j];
-              assign[j] = run->assign[j];
-              use[j] = run->use[j];
-              run->assign[j] = run->use[j];
-            }
-          if (finish_len < run->finish_len)
-            {
-              finish_len = run->finish_len;
-              finish = g_renew (gint64, finish, finish_len);
-            }
-          memcpy (finish, run->finish, run->finish_len * sizeof (gint64));
-          ok = run_forward (model, run, x, saved_ss);
-          for (guint j = 0; j < n && ok; j++)
-            {
-              const GArray *slots = model->timeline[model->machine_base[product_step (prod, j)->station_index] + run->use[j]];
-
-              /* Same machines, clear of the others, within the latest
-               * times (so no unit is later than its deadline). */
-              if (run->use[j] != use[j] || run->end[j] > le[j] ||
-                  slot_overlap (slots, run->setup_start[j], run->end[j]) != NULL)
-                ok = FALSE;
-            }
-          for (guint j = 0; j < n; j++)
-            run->assign[j] = assign[j];
-          if (!ok)
-            {
-              for (guint j = 0; j < n; j++)
-                {
-                  run->use[j] = use[j];
-                  run->setup_start[j] = saved[3 * j];
-                  run->start[j] = saved[3 * j + 1];
-                  run->end[j] = saved[3 * j + 2];
-                }
-              memcpy (run->finish, finish, run->finish_len * sizeof (gint64));
-            }
-        }
-      for (guint j = 0; j < n; j++)
-        slot_insert (model->timeline[model->machine_base[product_step (prod, j)->station_index] + run->use[j]],
-                     run->setup_start[j], run->end[j]);
+        break;
+      justify_run (model, g_ptr_array_index (solution->runs, keys[k].index), &b);
     }
+  g_free (b.finish);
 }
 
 typedef struct
@@ -2121,7 +2553,7 @@ shift_blocks_pass (TaktModel    *model,
       for (int m = 0; m < model->station_machines[s]; m++)
         {
           int mach = model->machine_base[s] + m;
-          GArray *slots = model->timeline[mach];
+          TaktSlots *slots = model->timeline[mach];
 
           g_array_set_size (movables, 0);
           for (guint i = 0; i < solution->runs->len; i++)

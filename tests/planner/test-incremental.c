@@ -15,7 +15,7 @@
  * everything from scratch (no_memo) on a copy whose times were wiped:
  * every run's placing, machines, times and unit finishes and every total
  * must be the same, bit for bit.  Then the whole search, bounded by work,
- * gives the same result either way.
+ * gives the same result either way.  With -m thorough, an L plan too.
  */
 
 #define G_LOG_DOMAIN "test-incremental"
@@ -369,7 +369,7 @@ test_generated (gconstpointer data)
 {
   TaktGeneratorSize size = GPOINTER_TO_INT (data);
   Tally tally = { 0 };
-  int moves = size == TAKT_GENERATOR_S ? 400 : 120;
+  int moves = size == TAKT_GENERATOR_S ? 400 : size == TAKT_GENERATOR_M ? 120 : 12;
   guint failed = 0;
 
   for (guint64 seed = 1; seed <= (size == TAKT_GENERATOR_S ? 3 : 1); seed++)
@@ -455,6 +455,9 @@ main (int   argc,
   g_test_add_func ("/incremental/tiny", test_tiny);
   g_test_add_data_func ("/incremental/S", GINT_TO_POINTER (TAKT_GENERATOR_S), test_generated);
   g_test_add_data_func ("/incremental/M", GINT_TO_POINTER (TAKT_GENERATOR_M), test_generated);
+  /* (About 3 s more; -m thorough.) */
+  if (g_test_thorough ())
+    g_test_add_data_func ("/incremental/L", GINT_TO_POINTER (TAKT_GENERATOR_L), test_generated);
   g_test_add_func ("/incremental/search", test_search);
   return g_test_run ();
 }
