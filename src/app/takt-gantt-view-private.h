@@ -72,6 +72,7 @@ struct _TaktGanttView
   /* Pointer. */
   double               pointer_x;
   double               pointer_y;
+  gboolean             pointer_inside;
   double               zoom_gesture_scale;
 
   GSettings           *settings;

@@ -1490,6 +1490,7 @@ motion_cb (GtkEventControllerMotion *controller,
 
   self->pointer_x = x;
   self->pointer_y = y;
+  self->pointer_inside = TRUE;
   if (takt_gantt_view_ensure_layout (self) == NULL || takt_gantt_view_get_dragging (self))
     return;
   takt_gantt_hit_test (self->layout, &self->viewport, x, y, &hit);
@@ -1500,6 +1501,7 @@ static void
 leave_cb (GtkEventControllerMotion *controller,
           TaktGanttView            *self)
 {
+  self->pointer_inside = FALSE;
   set_hover (self, -1, -1);
 }
 
@@ -1841,7 +1843,7 @@ refresh_hover (TaktGanttView *self)
 {
   TaktGanttHit hit;
 
-  if (self->state.hover_run < 0)
+  if (self->state.hover_run < 0 && !self->pointer_inside)
     return;
   if (takt_gantt_view_get_dragging (self) || takt_gantt_view_ensure_layout (self) == NULL)
     {
@@ -2103,6 +2105,17 @@ takt_gantt_view_snapshot (GtkWidget   *widget,
   self->state.now = now_naive ();
   self->state.selected_run = self->selected_run;
   self->state.selected = self->selection->len > 1 ? self->selected_flags : NULL;
+
+  /* Scrolling and zooming move the bars under a pointer that stays: the
+   * outline goes to the one under it now. */
+  if (self->pointer_inside && !takt_gantt_view_get_dragging (self))
+    {
+      TaktGanttHit hit;
+
+      takt_gantt_hit_test (self->layout, &self->viewport, self->pointer_x, self->pointer_y, &hit);
+      self->state.hover_run = hit.on_bar ? hit.run : -1;
+      self->state.hover_step = hit.on_bar ? hit.step : -1;
+    }
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   takt_gantt_draw (cr, self->layout, &self->viewport, &self->state);
