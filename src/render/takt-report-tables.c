@@ -581,6 +581,24 @@ group_rows (GArray *items,
   return n;
 }
 
+/* A row's product cell at @cell_x: the product's colour and its name. */
+static void
+draw_product_cell (TaktReport        *self,
+                   TaktReportPainter *painter,
+                   int                product_index,
+                   const Column      *col,
+                   double             cell_x,
+                   double             y)
+{
+  const TaktProduct *product = g_ptr_array_index (self->plan->products, product_index);
+  TaktGanttColor chip;
+
+  takt_gantt_product_color (self->plan, product_index, &chip);
+  draw_chip (painter->cr, &chip, cell_x + REPORT_CELL_PAD, y + REPORT_ROW_H / 2, 6);
+  takt_report_show_text (painter, REPORT_STYLE_BODY, product_name (product), cell_x + REPORT_CELL_PAD + 9, y + 2.5,
+                         col->width - 2 * REPORT_CELL_PAD - 9, 0, &text_color);
+}
+
 static void
 draw_run_row (TaktReport           *self,
               TaktReportPainter    *painter,
@@ -592,9 +610,7 @@ draw_run_row (TaktReport           *self,
 {
   const TaktRun *run = g_ptr_array_index (self->schedule->runs, item->index);
   const TaktRunStep *step = &g_array_index (run->steps, TaktRunStep, item->step);
-  const TaktProduct *product = g_ptr_array_index (self->plan->products, run->product_index);
   const double ty = y + 2.5;
-  TaktGanttColor chip;
   char *cells[RUN_N_COLS] = { NULL };
 
   cells[RUN_COL_MACHINE] = g_strdup_printf ("%" G_GINT64_FORMAT, step->machine);
@@ -607,11 +623,7 @@ draw_run_row (TaktReport           *self,
   cells[RUN_COL_PINNED] = g_strdup (run->pinned ? _("pinned") : "");
   cells[RUN_COL_COVERS] = covers_text (self, run);
 
-  takt_gantt_product_color (self->plan, run->product_index, &chip);
-  draw_chip (painter->cr, &chip, left + x[RUN_COL_PRODUCT] + REPORT_CELL_PAD, y + REPORT_ROW_H / 2, 6);
-  takt_report_show_text (painter, REPORT_STYLE_BODY, product_name (product),
-                         left + x[RUN_COL_PRODUCT] + REPORT_CELL_PAD + 9, ty,
-                         cols[RUN_COL_PRODUCT].width - 2 * REPORT_CELL_PAD - 9, 0, &text_color);
+  draw_product_cell (self, painter, run->product_index, &cols[RUN_COL_PRODUCT], left + x[RUN_COL_PRODUCT], y);
   for (guint c = 0; c < RUN_N_COLS; c++)
     {
       if (c == RUN_COL_PRODUCT)
@@ -639,10 +651,8 @@ draw_late_row (TaktReport           *self,
                double                y)
 {
   const TaktReportLateRow *row = &g_array_index (self->late_rows, TaktReportLateRow, item->index);
-  const TaktProduct *product = g_ptr_array_index (self->plan->products, row->product_index);
   const double ty = y + 2.5;
   const TaktGanttColor *status_color = row->status == REPORT_AT_RISK ? &risk_color : &late_color;
-  TaktGanttColor chip;
   char *cells[LATE_N_COLS] = { NULL };
 
   cells[LATE_COL_DEMAND] = demand_label (self, row->kind, row->source, row->demand, row->due);
@@ -692,11 +702,7 @@ draw_late_row (TaktReport           *self,
   else
     cells[LATE_COL_UNITS] = g_strdup_printf ("%" G_GINT64_FORMAT, row->late_units);
 
-  takt_gantt_product_color (self->plan, row->product_index, &chip);
-  draw_chip (painter->cr, &chip, left + x[LATE_COL_PRODUCT] + REPORT_CELL_PAD, y + REPORT_ROW_H / 2, 6);
-  takt_report_show_text (painter, REPORT_STYLE_BODY, product_name (product),
-                         left + x[LATE_COL_PRODUCT] + REPORT_CELL_PAD + 9, ty,
-                         cols[LATE_COL_PRODUCT].width - 2 * REPORT_CELL_PAD - 9, 0, &text_color);
+  draw_product_cell (self, painter, row->product_index, &cols[LATE_COL_PRODUCT], left + x[LATE_COL_PRODUCT], y);
   for (guint c = 0; c < LATE_N_COLS; c++)
     {
       const TaktGanttColor *color = &text_color;
