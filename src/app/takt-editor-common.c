@@ -200,6 +200,78 @@ takt_editor_merge_key (GtkWidget  *widget,
   return g_strdup_printf ("%s#%u", field, serial);
 }
 
+/**
+ * takt_editor_apply:
+ * @document: the document to change
+ * @description: the undo step's label
+ * @merge_widget: (nullable): the widget typed into: the edit merges with
+ *   the last one while the focus stays in it
+ * @merge_field: names the field in the merge key (with @merge_widget)
+ * @func: the edit
+ * @user_data: for @func
+ * @error_row: a takt_error_row_new(): shows what was refused, and is
+ *   cleared when the edit is applied
+ * @field_title: (nullable): the field as the person reads it, for the
+ *   message
+ *
+ * One edit of a field as one undo step.  Returns whether it was applied.
+ */
+gboolean
+takt_editor_apply (TaktDocument         *document,
+                   const char           *description,
+                   GtkWidget            *merge_widget,
+                   const char           *merge_field,
+                   TaktDocumentEditFunc  func,
+                   gpointer              user_data,
+                   GtkWidget            *error_row,
+                   const char           *field_title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (TAKT_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (merge_widget == NULL || merge_field != NULL, FALSE);
+
+  if (merge_widget != NULL)
+    key = takt_editor_merge_key (merge_widget, merge_field);
+
+  if (takt_document_edit_merge (document, description, key, func, user_data, &error))
+    {
+      takt_error_row_set_message (error_row, NULL);
+      return TRUE;
+    }
+
+  message = takt_editor_error_text (error, field_title);
+  takt_error_row_set_message (error_row, message);
+  return FALSE;
+}
+
+/**
+ * takt_editor_edit:
+ * @widget: where a refusal is shown, as a toast
+ *
+ * takt_document_edit(), with a toast that says why when the edit is
+ * refused.  Returns whether it was applied.
+ */
+gboolean
+takt_editor_edit (GtkWidget            *widget,
+                  TaktDocument         *document,
+                  const char           *description,
+                  TaktDocumentEditFunc  func,
+                  gpointer              user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  g_return_val_if_fail (TAKT_IS_DOCUMENT (document), FALSE);
+
+  if (takt_document_edit (document, description, func, user_data, &error))
+    return TRUE;
+  takt_editor_toast (widget, error->message, FALSE);
+  return FALSE;
+}
+
 void
 takt_editor_toast (GtkWidget  *widget,
                    const char *title,

@@ -14,6 +14,8 @@
 
 #include <adwaita.h>
 
+#include "takt-document.h"
+
 G_BEGIN_DECLS
 
 /* An action row with a GtkSpinButton at its end (libadwaita 1.2 has no
@@ -44,6 +46,22 @@ char          *takt_editor_error_text        (const GError  *error,
 void           takt_editor_track_focus       (GtkWidget     *widget);
 char          *takt_editor_merge_key         (GtkWidget     *widget,
                                               const char    *field);
+
+/* Edits of the document: a field's edit with its refusal in an error row,
+ * and an edit whose refusal is a toast. */
+gboolean       takt_editor_apply             (TaktDocument         *document,
+                                              const char           *description,
+                                              GtkWidget            *merge_widget,
+                                              const char           *merge_field,
+                                              TaktDocumentEditFunc  func,
+                                              gpointer              user_data,
+                                              GtkWidget            *error_row,
+                                              const char           *field_title);
+gboolean       takt_editor_edit              (GtkWidget            *widget,
+                                              TaktDocument         *document,
+                                              const char           *description,
+                                              TaktDocumentEditFunc  func,
+                                              gpointer              user_data);
 
 /* A toast in the window's overlay, with an Undo button when @undo. */
 void           takt_editor_toast             (GtkWidget     *widget,

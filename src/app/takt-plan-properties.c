@@ -148,33 +148,16 @@ apply (TaktPlanProperties *self,
        gint64              number,
        const char         *text)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *copy = g_strdup (text);
-  g_autofree char *key = NULL;
+  g_autofree char *what = NULL;
   PlanEdit edit = { field, copy, number };
 
   if (self->document == NULL || self->syncing > 0)
     return FALSE;
 
-  if (merge_widget != NULL)
-    {
-      g_autofree char *what = g_strdup_printf ("plan:%d", field);
-
-      key = takt_editor_merge_key (merge_widget, what);
-    }
-
-  if (takt_document_edit_merge (self->document, description, key, edit_plan_cb, &edit, &error))
-    {
-      takt_error_row_set_message (error_row_for (self, field), NULL);
-      return TRUE;
-    }
-
-  {
-    g_autofree char *message = takt_editor_error_text (error, field_title (field));
-
-    takt_error_row_set_message (error_row_for (self, field), message);
-  }
-  return FALSE;
+  what = g_strdup_printf ("plan:%d", field);
+  return takt_editor_apply (self->document, description, merge_widget, what, edit_plan_cb, &edit,
+                            error_row_for (self, field), field_title (field));
 }
 
 static void

@@ -323,35 +323,17 @@ apply (TaktProductEditor *self,
        double             number,
        const char        *text)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *product = g_strdup (self->product_id);
   g_autofree char *copy = g_strdup (text);
-  g_autofree char *key = NULL;
+  g_autofree char *what = NULL;
   ProductEdit edit = { product, field, number, copy };
-  GtkWidget *error_row = self->errors[field_group (field)];
 
   if (self->document == NULL || product == NULL || self->syncing > 0)
     return FALSE;
 
-  if (merge_widget != NULL)
-    {
-      g_autofree char *what = g_strdup_printf ("product:%s:%d", product, field);
-
-      key = takt_editor_merge_key (merge_widget, what);
-    }
-
-  if (takt_document_edit_merge (self->document, description, key, edit_product_cb, &edit, &error))
-    {
-      takt_error_row_set_message (error_row, NULL);
-      return TRUE;
-    }
-
-  {
-    g_autofree char *message = takt_editor_error_text (error, field_title (field));
-
-    takt_error_row_set_message (error_row, message);
-  }
-  return FALSE;
+  what = g_strdup_printf ("product:%s:%d", product, field);
+  return takt_editor_apply (self->document, description, merge_widget, what, edit_product_cb, &edit,
+                            self->errors[field_group (field)], field_title (field));
 }
 
 static void

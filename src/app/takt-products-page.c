@@ -170,7 +170,6 @@ static void
 add_cb (TaktProductsPage *self)
 {
   TaktDocument *document = takt_page_get_document (TAKT_PAGE (self));
-  g_autoptr(GError) error = NULL;
   AddProduct add;
   const TaktPlan *plan;
 
@@ -181,15 +180,13 @@ add_cb (TaktProductsPage *self)
   add.id = takt_editor_free_id (plan->products, G_STRUCT_OFFSET (TaktProduct, id), "product");
   add.name = g_strdup (_("New product"));
 
-  if (takt_document_edit (document, _("Add Product"), add_product_cb, &add, &error))
+  if (takt_editor_edit (GTK_WIDGET (self), document, _("Add Product"), add_product_cb, &add))
     {
       takt_editor_list_select (self->list, add.id);
       show_selected (self);
       if (adw_leaflet_get_folded (self->leaflet))
         adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
     }
-  else
-    takt_editor_toast (GTK_WIDGET (self), error->message, FALSE);
 
   g_free (add.id);
   g_free (add.name);
@@ -264,7 +261,6 @@ remove_cb (TaktProductsPage *self)
   g_autofree char *id = g_strdup (takt_editor_list_get_selected (self->list));
   g_autofree char *title = NULL;
   g_autofree char *message = NULL;
-  g_autoptr(GError) error = NULL;
   RemoveProduct remove = { id, 0, 0 };
   const TaktPlan *plan;
   int p;
@@ -278,11 +274,8 @@ remove_cb (TaktProductsPage *self)
     return;
   title = g_strdup (product_title (g_ptr_array_index (plan->products, p)));
 
-  if (!takt_document_edit (document, _("Remove Product"), remove_product_cb, &remove, &error))
-    {
-      takt_editor_toast (GTK_WIDGET (self), error->message, FALSE);
-      return;
-    }
+  if (!takt_editor_edit (GTK_WIDGET (self), document, _("Remove Product"), remove_product_cb, &remove))
+    return;
 
   if (remove.demand + remove.pins > 0)
     /* Translators: a toast after removing a product that demand or pins named */

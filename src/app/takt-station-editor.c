@@ -192,35 +192,18 @@ apply (TaktStationEditor *self,
        gint64             number,
        const char        *text)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *station = g_strdup (self->station_id);
   g_autofree char *copy = g_strdup (text);
-  g_autofree char *key = NULL;
+  g_autofree char *what = NULL;
   StationEdit edit = { station, field, number, copy };
-  GtkWidget *error_row = field == FIELD_OWN_CALENDAR ? self->time_error : self->error;
 
   if (self->document == NULL || station == NULL || self->syncing > 0)
     return FALSE;
 
-  if (merge_widget != NULL)
-    {
-      g_autofree char *what = g_strdup_printf ("station:%s:%d", station, field);
-
-      key = takt_editor_merge_key (merge_widget, what);
-    }
-
-  if (takt_document_edit_merge (self->document, description, key, edit_station_cb, &edit, &error))
-    {
-      takt_error_row_set_message (error_row, NULL);
-      return TRUE;
-    }
-
-  {
-    g_autofree char *message = takt_editor_error_text (error, field_title (field));
-
-    takt_error_row_set_message (error_row, message);
-  }
-  return FALSE;
+  what = g_strdup_printf ("station:%s:%d", station, field);
+  return takt_editor_apply (self->document, description, merge_widget, what, edit_station_cb, &edit,
+                            field == FIELD_OWN_CALENDAR ? self->time_error : self->error,
+                            field_title (field));
 }
 
 static void

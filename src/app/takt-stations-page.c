@@ -253,7 +253,6 @@ static void
 add_cb (TaktStationsPage *self)
 {
   TaktDocument *document = takt_page_get_document (TAKT_PAGE (self));
-  g_autoptr(GError) error = NULL;
   AddStation add;
 
   if (document == NULL)
@@ -263,13 +262,11 @@ add_cb (TaktStationsPage *self)
                                 G_STRUCT_OFFSET (TaktStation, id), "station");
   add.name = g_strdup (_("New station"));
 
-  if (takt_document_edit (document, _("Add Station"), add_station_cb, &add, &error))
+  if (takt_editor_edit (GTK_WIDGET (self), document, _("Add Station"), add_station_cb, &add))
     {
       takt_editor_list_select (self->list, add.id);
       go_forward (self);
     }
-  else
-    takt_editor_toast (GTK_WIDGET (self), error->message, FALSE);
 
   g_free (add.id);
   g_free (add.name);
@@ -350,7 +347,6 @@ remove_cb (TaktStationsPage *self)
   g_autofree char *id = g_strdup (takt_editor_list_get_selected (self->list));
   g_autofree char *title = NULL;
   g_autofree char *message = NULL;
-  g_autoptr(GError) error = NULL;
   RemoveStation remove = { id, 0, 0 };
   const TaktPlan *plan;
   int s;
@@ -364,11 +360,8 @@ remove_cb (TaktStationsPage *self)
     return;
   title = g_strdup (station_title (g_ptr_array_index (plan->stations, s)));
 
-  if (!takt_document_edit (document, _("Remove Station"), remove_station_cb, &remove, &error))
-    {
-      takt_editor_toast (GTK_WIDGET (self), error->message, FALSE);
-      return;
-    }
+  if (!takt_editor_edit (GTK_WIDGET (self), document, _("Remove Station"), remove_station_cb, &remove))
+    return;
 
   if (remove.steps + remove.pins > 0)
     /* Translators: a toast after removing a station that routings or pins named */
