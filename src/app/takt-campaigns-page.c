@@ -185,7 +185,7 @@ new_row (TaktCampaignsPage  *self,
 
   top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (top), takt_swatch_new (color));
+  gtk_box_append (GTK_BOX (top), takt_swatch_new (color, 12));
 
   label = gtk_label_new (campaign_name (campaign));
   gtk_label_set_xalign (GTK_LABEL (label), 0);

@@ -19,6 +19,7 @@
 #include "takt-table.h"
 #include "takt-wrap-box.h"
 #include "takt-time.h"
+#include "takt-widgets.h"
 #include "takt-window.h"
 
 #define DAY_S 86400
@@ -194,68 +195,6 @@ describe_status (GHashTable *results,
 
 /* ---- rows ---- */
 
-static gboolean
-rows_equal (TaktTableRow *a,
-            TaktTableRow *b,
-            guint         n_cells)
-{
-  for (guint i = 0; i < n_cells; i++)
-    if (takt_table_row_get_key (a, i) != takt_table_row_get_key (b, i) ||
-        g_strcmp0 (takt_table_row_get_text (a, i), takt_table_row_get_text (b, i)) != 0)
-      return FALSE;
-  return TRUE;
-}
-
-/* The store keeps its rows: each takes the cells of the new row at its
- * place, so that a re-plan keeps the selection, the scroll position and an
- * edit in progress. */
-static gboolean
-update_store (GListStore *store,
-              GListModel *rows,
-              guint       n_cells,
-              guint       status_cell,
-              guint       color_cell)
-{
-  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (store));
-  guint n_new = g_list_model_get_n_items (rows);
-  gboolean changed = FALSE;
-
-  for (guint i = 0; i < MIN (n_old, n_new); i++)
-    {
-      g_autoptr(TaktTableRow) old_row = g_list_model_get_item (G_LIST_MODEL (store), i);
-      g_autoptr(TaktTableRow) new_row = g_list_model_get_item (rows, i);
-      const char *color;
-
-      if (rows_equal (old_row, new_row, n_cells))
-        continue;
-
-      for (guint c = 0; c < n_cells; c++)
-        takt_table_row_set (old_row, c, takt_table_row_get_text (new_row, c), takt_table_row_get_key (new_row, c));
-      color = takt_table_row_get_text (new_row, color_cell);
-      takt_table_row_set_color (old_row, *color != '\0' ? color : NULL);
-      takt_table_row_set_alert (old_row, takt_table_row_get_key (new_row, status_cell) >= 2);
-      g_signal_emit_by_name (old_row, "changed");
-      changed = TRUE;
-    }
-
-  if (n_new > n_old)
-    {
-      g_autofree gpointer *items = g_new0 (gpointer, n_new - n_old);
-
-      for (guint i = n_old; i < n_new; i++)
-        items[i - n_old] = g_list_model_get_item (rows, i);
-      g_list_store_splice (store, n_old, 0, items, n_new - n_old);
-      for (guint i = 0; i < n_new - n_old; i++)
-        g_object_unref (items[i]);
-    }
-  else if (n_old > n_new)
-    {
-      g_list_store_splice (store, n_new, n_old - n_new, NULL, 0);
-    }
-
-  return changed;
-}
-
 static void
 rebuild_rows (TaktDemandPage *self)
 {
@@ -331,14 +270,13 @@ rebuild_rows (TaktDemandPage *self)
       g_list_store_append (forecast, row);
     }
 
-  changed = update_store (self->orders, G_LIST_MODEL (orders), N_ORDER_CELLS, ORDER_STATUS, ORDER_PRODUCT_INDEX);
+  changed = takt_table_store_update (self->orders, G_LIST_MODEL (orders));
   if (changed)
     {
       gtk_filter_changed (self->orders_filter, GTK_FILTER_CHANGE_DIFFERENT);
       gtk_sorter_changed (gtk_column_view_get_sorter (self->orders_view), GTK_SORTER_CHANGE_DIFFERENT);
     }
-  changed = update_store (self->forecast, G_LIST_MODEL (forecast), N_FORECAST_CELLS, FORECAST_STATUS,
-                          FORECAST_PRODUCT_INDEX);
+  changed = takt_table_store_update (self->forecast, G_LIST_MODEL (forecast));
   if (changed)
     {
       gtk_filter_changed (self->forecast_filter, GTK_FILTER_CHANGE_DIFFERENT);
@@ -1111,8 +1049,7 @@ product_refresh (GtkWidget *box)
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), product >= 0 ? (guint) product : GTK_INVALID_LIST_POSITION);
   g_object_set_data (G_OBJECT (dropdown), "takt-binding", NULL);
 
-  g_object_set_data_full (G_OBJECT (swatch), "takt-color", g_strdup (color), g_free);
-  gtk_widget_queue_draw (swatch);
+  takt_swatch_set_color (swatch, color);
 }
 
 static void
@@ -1142,37 +1079,15 @@ product_selected_cb (GtkDropDown *dropdown,
 }
 
 static void
-swatch_draw (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        user_data)
-{
-  const char *color = g_object_get_data (G_OBJECT (area), "takt-color");
-  GdkRGBA rgba;
-
-  if (color == NULL || !gdk_rgba_parse (&rgba, color))
-    return;
-  gdk_cairo_set_source_rgba (cr, &rgba);
-  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
-  cairo_fill (cr);
-}
-
-static void
 product_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   CellInfo                 *info)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *swatch = gtk_drawing_area_new ();
   GtkWidget *dropdown = gtk_drop_down_new (g_object_ref (G_LIST_MODEL (info->self->product_names)), NULL);
   GtkWidget *button;
 
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 10);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 10);
-  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), swatch_draw, NULL, NULL);
-  gtk_box_append (GTK_BOX (box), swatch);
+  gtk_box_append (GTK_BOX (box), takt_swatch_new (NULL, 10));
 
   gtk_widget_set_hexpand (dropdown, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Product"), -1);

@@ -13,6 +13,7 @@
 
 #include "takt-editor-common.h"
 #include "takt-editor-list.h"
+#include "takt-widgets.h"
 
 /* ---- an item ---- */
 
@@ -228,38 +229,15 @@ remove_clicked_cb (TaktEditorList *self)
 /* ---- rows ---- */
 
 static void
-swatch_draw (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        user_data)
-{
-  const char *color = g_object_get_data (G_OBJECT (area), "takt-color");
-  GdkRGBA rgba;
-
-  if (color == NULL || !gdk_rgba_parse (&rgba, color))
-    return;
-  gdk_cairo_set_source_rgba (cr, &rgba);
-  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
-  cairo_fill (cr);
-}
-
-static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
           TaktEditorList           *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *swatch = gtk_drawing_area_new ();
+  GtkWidget *swatch = takt_swatch_new (NULL, 12);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 12);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 12);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), swatch_draw, NULL, NULL);
-  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
@@ -293,8 +271,7 @@ refresh_row (GtkWidget      *box,
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "takt-title"), item->title);
   gtk_label_set_text (GTK_LABEL (subtitle), item->subtitle != NULL ? item->subtitle : "");
   gtk_widget_set_visible (subtitle, item->subtitle != NULL && item->subtitle[0] != '\0');
-  g_object_set_data_full (G_OBJECT (swatch), "takt-color", g_strdup (item->color), g_free);
-  gtk_widget_queue_draw (swatch);
+  takt_swatch_set_color (swatch, item->color);
 }
 
 static void

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "takt-table.h"
+#include "takt-widgets.h"
 
 typedef struct
 {
@@ -184,25 +185,6 @@ typedef struct
 } ColumnInfo;
 
 static void
-swatch_draw (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        user_data)
-{
-  const char *color = g_object_get_data (G_OBJECT (area), "takt-color");
-  GdkRGBA rgba;
-  double r = MIN (width, height) / 2.0;
-
-  if (color == NULL || !gdk_rgba_parse (&rgba, color))
-    return;
-
-  gdk_cairo_set_source_rgba (cr, &rgba);
-  cairo_arc (cr, width / 2.0, height / 2.0, r, 0, 2 * G_PI);
-  cairo_fill (cr);
-}
-
-static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           ColumnInfo               *info)
@@ -225,15 +207,7 @@ setup_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "dim-label");
 
   if (info->flags & TAKT_COLUMN_SWATCH)
-    {
-      GtkWidget *swatch = gtk_drawing_area_new ();
-
-      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 10);
-      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 10);
-      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), swatch_draw, NULL, NULL);
-      gtk_box_append (GTK_BOX (box), swatch);
-    }
+    gtk_box_append (GTK_BOX (box), takt_swatch_new (NULL, 10));
 
   gtk_box_append (GTK_BOX (box), label);
   g_object_set_data (G_OBJECT (box), "takt-label", label);
@@ -258,9 +232,8 @@ update_cell (GtkWidget    *box,
 
   if (GTK_IS_DRAWING_AREA (first))
     {
-      g_object_set_data_full (G_OBJECT (first), "takt-color", g_strdup (row->color), g_free);
+      takt_swatch_set_color (first, row->color);
       gtk_widget_set_visible (first, row->color != NULL);
-      gtk_widget_queue_draw (first);
     }
 }
 
@@ -362,46 +335,31 @@ takt_table_add_column (GtkColumnView   *view,
 }
 
 /**
- * takt_table_set_rows:
+ * takt_table_store_update:
+ * @store: a #GListStore of #TaktTableRow
  * @rows: (transfer none): a list of #TaktTableRow
  *
- * Shows @rows.  The view keeps its rows: each takes the contents of the new
- * row at its place, so a re-plan redraws what changed and keeps the scroll
- * position, the focus and the sorting the person chose.
+ * Makes @store show @rows while keeping its rows: each takes the contents
+ * of the new row at its place (and says "changed"), rows are added or
+ * removed at the end.  A view on @store thus redraws only what changed and
+ * keeps its scroll position, focus, selection and an edit in progress.
+ *
+ * Returns: whether a row that was kept changed its contents
  */
-void
-takt_table_set_rows (GtkColumnView *view,
-                     GListModel    *rows)
+gboolean
+takt_table_store_update (GListStore *store,
+                         GListModel *rows)
 {
-  GListStore *store;
-  GtkSorter *sorter;
   gboolean changed = FALSE;
-  guint n_old, n_new, n_common;
+  guint n_old, n_new;
 
-  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
-  g_return_if_fail (G_IS_LIST_MODEL (rows));
-
-  sorter = gtk_column_view_get_sorter (view);
-  store = g_object_get_data (G_OBJECT (view), "takt-table-store");
-  if (store == NULL)
-    {
-      g_autoptr(GtkNoSelection) selection = NULL;
-      GtkSortListModel *sorted;
-
-      store = g_list_store_new (TAKT_TYPE_TABLE_ROW);
-      g_object_set_data_full (G_OBJECT (view), "takt-table-store", store, g_object_unref);
-
-      sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (store)),
-                                        sorter != NULL ? g_object_ref (sorter) : NULL);
-      selection = gtk_no_selection_new (G_LIST_MODEL (sorted));
-      gtk_column_view_set_model (view, GTK_SELECTION_MODEL (selection));
-    }
+  g_return_val_if_fail (G_IS_LIST_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_LIST_MODEL (rows), FALSE);
 
   n_old = g_list_model_get_n_items (G_LIST_MODEL (store));
   n_new = g_list_model_get_n_items (rows);
-  n_common = MIN (n_old, n_new);
 
-  for (guint i = 0; i < n_common; i++)
+  for (guint i = 0; i < MIN (n_old, n_new); i++)
     {
       g_autoptr(TaktTableRow) old_row = g_list_model_get_item (G_LIST_MODEL (store), i);
       g_autoptr(TaktTableRow) new_row = g_list_model_get_item (rows, i);
@@ -428,7 +386,44 @@ takt_table_set_rows (GtkColumnView *view,
       g_list_store_splice (store, n_new, n_old - n_new, NULL, 0);
     }
 
+  return changed;
+}
+
+/**
+ * takt_table_set_rows:
+ * @rows: (transfer none): a list of #TaktTableRow
+ *
+ * Shows @rows (see takt_table_store_update()): a re-plan redraws what
+ * changed and keeps the scroll position, the focus and the sorting the
+ * person chose.
+ */
+void
+takt_table_set_rows (GtkColumnView *view,
+                     GListModel    *rows)
+{
+  GListStore *store;
+  GtkSorter *sorter;
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+  g_return_if_fail (G_IS_LIST_MODEL (rows));
+
+  sorter = gtk_column_view_get_sorter (view);
+  store = g_object_get_data (G_OBJECT (view), "takt-table-store");
+  if (store == NULL)
+    {
+      g_autoptr(GtkNoSelection) selection = NULL;
+      GtkSortListModel *sorted;
+
+      store = g_list_store_new (TAKT_TYPE_TABLE_ROW);
+      g_object_set_data_full (G_OBJECT (view), "takt-table-store", store, g_object_unref);
+
+      sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (store)),
+                                        sorter != NULL ? g_object_ref (sorter) : NULL);
+      selection = gtk_no_selection_new (G_LIST_MODEL (sorted));
+      gtk_column_view_set_model (view, GTK_SELECTION_MODEL (selection));
+    }
+
   /* Changed contents may change the order of a sorted column. */
-  if (changed && sorter != NULL)
+  if (takt_table_store_update (store, rows) && sorter != NULL)
     gtk_sorter_changed (sorter, GTK_SORTER_CHANGE_DIFFERENT);
 }

@@ -50,5 +50,8 @@ GtkColumnViewColumn *takt_table_add_column (GtkColumnView   *view,
 /* Shows @rows (of TaktTableRow) in @view, sorted by the clicked column. */
 void          takt_table_set_rows       (GtkColumnView   *view,
                                          GListModel      *rows);
+/* The same for a store of rows a page keeps itself (to filter it). */
+gboolean      takt_table_store_update   (GListStore      *store,
+                                         GListModel      *rows);
 
 G_END_DECLS

@@ -17,29 +17,40 @@ swatch_draw (GtkDrawingArea *area,
              int             height,
              gpointer        user_data)
 {
-  const GdkRGBA *rgba = user_data;
+  const char *color = g_object_get_data (G_OBJECT (area), "takt-color");
+  GdkRGBA rgba;
 
-  gdk_cairo_set_source_rgba (cr, rgba);
+  if (color == NULL || !gdk_rgba_parse (&rgba, color))
+    return;
+  gdk_cairo_set_source_rgba (cr, &rgba);
   cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
   cairo_fill (cr);
 }
 
 GtkWidget *
-takt_swatch_new (const char *color)
+takt_swatch_new (const char *color,
+                 int         size)
 {
   GtkWidget *area = gtk_drawing_area_new ();
-  GdkRGBA rgba;
 
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), 12);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 12);
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), size);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), size);
   gtk_widget_set_valign (area, GTK_ALIGN_CENTER);
   gtk_accessible_update_state (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-
-  if (color != NULL && gdk_rgba_parse (&rgba, color))
-    gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), swatch_draw,
-                                    gdk_rgba_copy (&rgba), (GDestroyNotify) gdk_rgba_free);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), swatch_draw, NULL, NULL);
+  takt_swatch_set_color (area, color);
 
   return area;
+}
+
+void
+takt_swatch_set_color (GtkWidget  *swatch,
+                       const char *color)
+{
+  g_return_if_fail (GTK_IS_DRAWING_AREA (swatch));
+
+  g_object_set_data_full (G_OBJECT (swatch), "takt-color", g_strdup (color), g_free);
+  gtk_widget_queue_draw (swatch);
 }
 
 GtkWidget *

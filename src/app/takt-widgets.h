@@ -10,8 +10,12 @@
 
 G_BEGIN_DECLS
 
-/* A round dot of a "#rrggbb" colour (nothing is drawn for NULL). */
-GtkWidget *takt_swatch_new           (const char *color);
+/* A round dot of a "#rrggbb" colour, @size pixels wide (nothing is drawn
+ * for NULL); decoration, hidden from assistive technology. */
+GtkWidget *takt_swatch_new           (const char *color,
+                                      int         size);
+void       takt_swatch_set_color     (GtkWidget  *swatch,
+                                      const char *color);
 
 /* An action row with a plain-text title, subtitle and a value at the end. */
 GtkWidget *takt_value_row_new        (const char *title,
