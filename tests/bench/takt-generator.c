@@ -136,19 +136,6 @@ shuffle_ints (GRand *rand,
     }
 }
 
-static TaktCalendar *
-calendar_new (void)
-{
-  TaktCalendar *cal = takt_calendar_new ();
-
-  for (int d = 0; d < 7; d++)
-    if (cal->week[d] == NULL)
-      cal->week[d] = g_array_new (FALSE, FALSE, sizeof (TaktShift));
-  if (cal->exceptions == NULL)
-    cal->exceptions = g_ptr_array_new_with_free_func ((GDestroyNotify) takt_calendar_exception_free);
-  return cal;
-}
-
 static void
 add_shift (GArray *shifts,
            gint32  from,
@@ -234,7 +221,7 @@ working_seconds (const TaktCalendar *cal,
 static TaktCalendar *
 two_shift_calendar (void)
 {
-  TaktCalendar *cal = calendar_new ();
+  TaktCalendar *cal = takt_calendar_new ();
 
   for (int d = 0; d < 5; d++)
     {
@@ -299,7 +286,7 @@ random_calendar (GRand  *rand,
                  gint64  horizon_day,
                  int     days)
 {
-  TaktCalendar *cal = calendar_new ();
+  TaktCalendar *cal = takt_calendar_new ();
   g_autoptr(GArray) weekday = g_array_new (FALSE, FALSE, sizeof (TaktShift));
   int weekend = rand_int (rand, 0, 9);
   int n_exceptions;
@@ -655,42 +642,42 @@ station_capacity (const TaktPlan *plan,
                                          plan->horizon_days * TAKT_DAY_S);
 }
 
-double *
-takt_generator_estimate_load (const TaktPlan *plan)
+typedef void (*StationTimes) (const TaktPlan *plan, double *main_part, double *setup_part);
+
+/* What @times gives each station, its main part and its setups, as a
+ * share of the station's capacity. */
+static double *
+share_of_capacity (const TaktPlan *plan,
+                   StationTimes    times)
 {
   guint n = plan->stations->len;
-  double *load = g_new0 (double, n);
+  double *share = g_new0 (double, n);
   g_autofree double *setup = g_new0 (double, n);
 
-  g_return_val_if_fail (plan != NULL, NULL);
-
-  station_work (plan, load, setup);
+  times (plan, share, setup);
   for (guint s = 0; s < n; s++)
     {
       gint64 cap = station_capacity (plan, s);
 
-      load[s] = cap > 0 ? (load[s] + setup[s]) / cap : 0;
+      share[s] = cap > 0 ? (share[s] + setup[s]) / cap : 0;
     }
-  return load;
+  return share;
+}
+
+double *
+takt_generator_estimate_load (const TaktPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  return share_of_capacity (plan, station_work);
 }
 
 double *
 takt_generator_estimate_hold (const TaktPlan *plan)
 {
-  guint n = plan->stations->len;
-  double *hold = g_new0 (double, n);
-  g_autofree double *setup = g_new0 (double, n);
-
   g_return_val_if_fail (plan != NULL, NULL);
 
-  station_hold (plan, hold, setup);
-  for (guint s = 0; s < n; s++)
-    {
-      gint64 cap = station_capacity (plan, s);
-
-      hold[s] = cap > 0 ? (hold[s] + setup[s]) / cap : 0;
-    }
-  return hold;
+  return share_of_capacity (plan, station_hold);
 }
 
 /* ---- S, M, L ---- */
@@ -759,7 +746,7 @@ make_realistic (TaktGeneratorSize size,
 
       if (r < 0.15)
         {
-          st->calendar = calendar_new ();
+          st->calendar = takt_calendar_new ();
           for (int d = 0; d < 5; d++)
             {
               add_shift (st->calendar->week[d], 0, 6 * 3600);
@@ -771,7 +758,7 @@ make_realistic (TaktGeneratorSize size,
         }
       else if (r < 0.25)
         {
-          st->calendar = calendar_new ();
+          st->calendar = takt_calendar_new ();
           for (int d = 0; d < 5; d++)
             add_shift (st->calendar->week[d], 7 * 3600, 15 * 3600 + 1800);
           copy_exceptions (st->calendar, plan->calendar);
@@ -1029,7 +1016,7 @@ make_tiny (guint64 seed)
       if (chance (rand, 0.03))
         {
           /* A station that never works: its products' demand is unmet. */
-          st->calendar = calendar_new ();
+          st->calendar = takt_calendar_new ();
           dead[s] = TRUE;
         }
       else if (chance (rand, 0.35))

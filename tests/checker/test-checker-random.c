@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "planner-fixture.h"
 #include "takt-checker.h"
 #include "takt-generator.h"
 
@@ -39,44 +40,6 @@ n_plans (void)
   if (env != NULL && !g_ascii_string_to_unsigned (env, 10, 1, G_MAXUINT, &n, NULL))
     g_error ("TAKT_CHECKER_PLANS=%s is not a count", env);
   return (guint) n;
-}
-
-static TaktSchedule *
-plan_with (const TaktPlan  *plan,
-           TaktStrategy     strategy,
-           gint64           time_limit_ms,
-           gint64           evaluations,
-           guint64          seed,
-           TaktPlanStats  **stats)
-{
-  TaktPlannerOptions options;
-  g_autoptr(GError) error = NULL;
-  TaktSchedule *schedule;
-
-  takt_planner_options_init (&options, plan);
-  options.strategy = strategy;
-  options.time_limit_ms = time_limit_ms;
-  options.evaluations = evaluations;
-  options.seed = seed;
-  schedule = takt_planner_run (plan, &options, stats, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (schedule);
-  g_assert_nonnull (*stats);
-  return schedule;
-}
-
-/* The document with @schedule filled in, as saved. */
-static char *
-saved_with (TaktPlan     *plan,
-            TaktSchedule *schedule)
-{
-  TaktSchedule *old = plan->schedule;
-  char *data;
-
-  plan->schedule = schedule;
-  data = takt_plan_to_data (plan, NULL);
-  plan->schedule = old;
-  return data;
 }
 
 static gboolean
@@ -122,13 +85,13 @@ check_plan (TaktPlan     *plan,
   g_autoptr(TaktPlanStats) st0 = NULL;
   g_autoptr(TaktPlanStats) st1 = NULL;
   g_autoptr(TaktPlanStats) st2 = NULL;
-  g_autoptr(TaktSchedule) s0 = plan_with (plan, strategy, 0, 0, seed, &st0);
-  g_autoptr(TaktSchedule) s1 = plan_with (plan, strategy, -1, evaluations, seed, &st1);
-  g_autoptr(TaktSchedule) s2 = plan_with (plan, strategy, -1, evaluations, seed, &st2);
+  g_autoptr(TaktSchedule) s0 = fix_run (plan, strategy, 0, 0, seed, &st0);
+  g_autoptr(TaktSchedule) s1 = fix_run (plan, strategy, -1, evaluations, seed, &st1);
+  g_autoptr(TaktSchedule) s2 = fix_run (plan, strategy, -1, evaluations, seed, &st2);
   g_autoptr(GPtrArray) v0 = takt_schedule_checker_run (plan, s0, st0, NULL);
   g_autoptr(GPtrArray) v1 = takt_schedule_checker_run (plan, s1, st1, NULL);
-  g_autofree char *d1 = saved_with (plan, s1);
-  g_autofree char *d2 = saved_with (plan, s2);
+  g_autofree char *d1 = fix_saved_with (plan, s1);
+  g_autofree char *d2 = fix_saved_with (plan, s2);
   const char *name = takt_strategy_to_string (strategy);
 
   if (v0->len > 0)
@@ -237,11 +200,11 @@ test_jit_vs_asap (void)
       g_autoptr(TaktPlanStats) l_jit = NULL;
       g_autoptr(TaktPlanStats) l_search = NULL;
       g_autoptr(TaktPlanStats) l_asap = NULL;
-      g_autoptr(TaktSchedule) s_jit = plan_with (plan, TAKT_STRATEGY_JIT, 0, 0, seed, &jit);
-      g_autoptr(TaktSchedule) s_asap = plan_with (plan, TAKT_STRATEGY_ASAP, 0, 0, seed, &asap);
-      g_autoptr(TaktSchedule) sl_jit = plan_with (l4l, TAKT_STRATEGY_JIT, 0, 0, seed, &l_jit);
-      g_autoptr(TaktSchedule) sl_search = plan_with (l4l, TAKT_STRATEGY_JIT, -1, EVALUATIONS, seed, &l_search);
-      g_autoptr(TaktSchedule) sl_asap = plan_with (l4l, TAKT_STRATEGY_ASAP, 0, 0, seed, &l_asap);
+      g_autoptr(TaktSchedule) s_jit = fix_run (plan, TAKT_STRATEGY_JIT, 0, 0, seed, &jit);
+      g_autoptr(TaktSchedule) s_asap = fix_run (plan, TAKT_STRATEGY_ASAP, 0, 0, seed, &asap);
+      g_autoptr(TaktSchedule) sl_jit = fix_run (l4l, TAKT_STRATEGY_JIT, 0, 0, seed, &l_jit);
+      g_autoptr(TaktSchedule) sl_search = fix_run (l4l, TAKT_STRATEGY_JIT, -1, EVALUATIONS, seed, &l_search);
+      g_autoptr(TaktSchedule) sl_asap = fix_run (l4l, TAKT_STRATEGY_ASAP, 0, 0, seed, &l_asap);
       gboolean has_pins = plan->pins->len > 0;
 
       pinned += has_pins;
@@ -302,9 +265,9 @@ test_jit_vs_asap_generated (void)
       g_autoptr(TaktPlan) plan = takt_generator_make (cases[i].size, 1);
       g_autoptr(TaktPlanStats) jit = NULL;
       g_autoptr(TaktPlanStats) asap = NULL;
-      g_autoptr(TaktSchedule) s_jit = plan_with (plan, TAKT_STRATEGY_JIT, -1,
-                                                 cases[i].evaluations, 1, &jit);
-      g_autoptr(TaktSchedule) s_asap = plan_with (plan, TAKT_STRATEGY_ASAP, 0, 0, 1, &asap);
+      g_autoptr(TaktSchedule) s_jit = fix_run (plan, TAKT_STRATEGY_JIT, -1,
+                                               cases[i].evaluations, 1, &jit);
+      g_autoptr(TaktSchedule) s_asap = fix_run (plan, TAKT_STRATEGY_ASAP, 0, 0, 1, &asap);
       const char *name = takt_generator_size_to_string (cases[i].size);
 
       g_test_message ("%s plan 1: asap total %.2f (%u runs, setup %.2f, holding %.2f, "
@@ -339,7 +302,7 @@ test_idle_runs (void)
       for (int s = 0; s < TAKT_N_STRATEGIES; s++)
         {
           g_autoptr(TaktPlanStats) stats = NULL;
-          g_autoptr(TaktSchedule) schedule = plan_with (plan, s, 0, 0, seed, &stats);
+          g_autoptr(TaktSchedule) schedule = fix_run (plan, s, 0, 0, seed, &stats);
           guint idle = 0;
 
           for (guint r = 0; r < schedule->runs->len; r++)

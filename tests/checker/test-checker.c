@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "planner-fixture.h"
 #include "takt-checker.h"
 #include "takt-time.h"
 
@@ -21,29 +22,6 @@ static gint64
 monday (void)
 {
   return takt_days_from_civil (2026, 3, 2) * TAKT_DAY_S;
-}
-
-static TaktCalendar *
-calendar_new (void)
-{
-  TaktCalendar *cal = takt_calendar_new ();
-
-  for (int d = 0; d < 7; d++)
-    if (cal->week[d] == NULL)
-      cal->week[d] = g_array_new (FALSE, FALSE, sizeof (TaktShift));
-  if (cal->exceptions == NULL)
-    cal->exceptions = g_ptr_array_new_with_free_func ((GDestroyNotify) takt_calendar_exception_free);
-  return cal;
-}
-
-static void
-add_shift (GArray *shifts,
-           gint64  from,
-           gint64  to)
-{
-  TaktShift s = { (gint32) from, (gint32) to };
-
-  g_array_append_val (shifts, s);
 }
 
 static void
@@ -64,103 +42,34 @@ static TaktPlan *
 make_plan (void)
 {
   TaktPlan *plan = takt_plan_new ();
-  TaktStation *a = takt_station_new ();
-  TaktStation *b = takt_station_new ();
-  TaktProduct *x = takt_product_new ();
-  TaktStep *s1 = takt_step_new ();
-  TaktStep *s2 = takt_step_new ();
-  TaktOrder *o = takt_order_new ();
-  g_autoptr(GPtrArray) problems = NULL;
+  TaktStation *a, *b;
+  TaktProduct *x;
 
   plan->horizon_start = monday ();
   plan->horizon_days = 7;
-  plan->calendar = calendar_new ();
+  plan->calendar = takt_calendar_new ();
   for (int d = 0; d < 5; d++)
     {
-      add_shift (plan->calendar->week[d], 8 * H, 12 * H);
-      add_shift (plan->calendar->week[d], 13 * H, 17 * H);
+      fix_add_shift (plan->calendar->week[d], 8, 12);
+      fix_add_shift (plan->calendar->week[d], 13, 17);
     }
 
-  set_str (&a->id, "a");
+  a = fix_add_station (plan, "a", 1, NULL);
   set_str (&a->name, "A");
-  a->machines = 1;
-  set_str (&b->id, "b");
+  b = fix_add_station (plan, "b", 1, takt_calendar_new ());
   set_str (&b->name, "B");
-  b->machines = 1;
-  b->calendar = calendar_new ();
   for (int d = 0; d < 7; d++)
-    add_shift (b->calendar->week[d], 0, 24 * H);
-  g_ptr_array_add (plan->stations, a);
-  g_ptr_array_add (plan->stations, b);
+    fix_add_shift (b->calendar->week[d], 0, 24);
 
-  set_str (&x->id, "x");
+  x = fix_add_product (plan, "x", 10, 1.0, 2.0);
   set_str (&x->name, "X");
-  if (x->routing == NULL)
-    x->routing = g_ptr_array_new_with_free_func ((GDestroyNotify) takt_step_free);
-  set_str (&s1->station, "a");
-  s1->cycle_s = H;
-  s1->setup_s = H / 2;
-  set_str (&s2->station, "b");
-  s2->cycle_s = H / 2;
-  s2->setup_s = 0;
-  g_ptr_array_add (x->routing, s1);
-  g_ptr_array_add (x->routing, s2);
-  x->setup_cost = 10;
-  x->holding_cost_per_day = 1.0;
-  x->late_cost_per_day = 2.0;
-  x->min_run = 1;
-  x->max_run = 0;
-  x->initial_stock = 0;
-  g_ptr_array_add (plan->products, x);
+  fix_add_step (x, "a", H, H / 2);
+  fix_add_step (x, "b", H / 2, 0);
 
-  set_str (&o->id, "SO-1");
-  set_str (&o->product, "x");
-  o->quantity = 4;
-  o->due = monday () + TAKT_DAY_S + 12 * H;
-  g_ptr_array_add (plan->orders, o);
+  fix_add_order (plan, "SO-1", "x", 4, monday () + TAKT_DAY_S + 12 * H);
 
-  problems = takt_plan_check (plan);
-  g_assert_cmpuint (problems->len, ==, 0);
+  fix_check (plan);
   return plan;
-}
-
-static TaktRun *
-run_new (const char *id,
-         gint64      quantity)
-{
-  TaktRun *run = takt_run_new ();
-
-  set_str (&run->id, id);
-  run->product_index = 0;
-  run->quantity = quantity;
-  if (run->steps == NULL)
-    run->steps = g_array_new (FALSE, FALSE, sizeof (TaktRunStep));
-  if (run->covers == NULL)
-    run->covers = g_array_new (FALSE, FALSE, sizeof (TaktCover));
-  return run;
-}
-
-static void
-run_add_step (TaktRun *run,
-              int      station,
-              gint64   machine,
-              gint64   setup_start,
-              gint64   start,
-              gint64   end)
-{
-  TaktRunStep s = { station, machine, setup_start, start, end };
-
-  g_array_append_val (run->steps, s);
-}
-
-static void
-run_add_cover (TaktRun    *run,
-               const char *demand,
-               gint64      quantity)
-{
-  TaktCover cover = { g_strdup (demand), quantity };
-
-  g_array_append_val (run->covers, cover);
 }
 
 /* The hand-worked schedule, Monday:
@@ -175,15 +84,12 @@ static TaktSchedule *
 make_schedule (void)
 {
   TaktSchedule *schedule = takt_schedule_new ();
-  TaktRun *run = run_new ("R1", 4);
+  TaktRun *run = fix_add_run (schedule, "R1", 0, 4);
   gint64 m = monday ();
 
-  if (schedule->runs == NULL)
-    schedule->runs = g_ptr_array_new_with_free_func ((GDestroyNotify) takt_run_free);
-  run_add_step (run, 0, 1, m + 8 * H, m + 8 * H + H / 2, m + 13 * H + H / 2);
-  run_add_step (run, 1, 1, m + 9 * H + H / 2, m + 9 * H + H / 2, m + 14 * H);
-  run_add_cover (run, "SO-1", 4);
-  g_ptr_array_add (schedule->runs, run);
+  fix_add_run_step (run, 0, 1, m + 8 * H, m + 8 * H + H / 2, m + 13 * H + H / 2);
+  fix_add_run_step (run, 1, 1, m + 9 * H + H / 2, m + 9 * H + H / 2, m + 14 * H);
+  fix_add_cover (run, "SO-1", 4);
   schedule->strategy = TAKT_STRATEGY_JIT;
   schedule->holding = 97.0 / 24.0;
   schedule->tardiness = 0;
@@ -267,15 +173,14 @@ test_overlap (void)
 {
   g_autoptr(TaktPlan) plan = make_plan ();
   g_autoptr(TaktSchedule) schedule = make_schedule ();
-  TaktRun *extra = run_new ("R2", 1);
+  TaktRun *extra = fix_add_run (schedule, "R2", 0, 1);
   gint64 m = monday ();
   g_autoptr(GPtrArray) v = NULL;
 
   /* A one-unit run on a/1 from 13:00 collides with R1, which holds a/1
    * until 13:30. */
-  run_add_step (extra, 0, 1, m + 13 * H, m + 13 * H + H / 2, m + 14 * H + H / 2);
-  run_add_step (extra, 1, 1, m + 14 * H + H / 2, m + 14 * H + H / 2, m + 15 * H);
-  g_ptr_array_add (schedule->runs, extra);
+  fix_add_run_step (extra, 0, 1, m + 13 * H, m + 13 * H + H / 2, m + 14 * H + H / 2);
+  fix_add_run_step (extra, 1, 1, m + 14 * H + H / 2, m + 14 * H + H / 2, m + 15 * H);
   v = takt_schedule_checker_run (plan, schedule, NULL, NULL);
   assert_caught (v, "overlaps run R2");
 }
@@ -462,8 +367,6 @@ campaign_new (const char *id,
 
   set_str (&c->id, id);
   set_str (&c->name, id);
-  if (c->products == NULL)
-    c->products = g_ptr_array_new_with_free_func ((GDestroyNotify) takt_campaign_product_free);
   c->impressions = impressions;
   c->conversion_per_mille = conversion_per_mille;
   c->shape = shape;
@@ -527,7 +430,7 @@ test_campaign_demand (void)
 
   /* Cover exactly the expected campaign demand with the same run. */
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
-    run_add_cover (run, expected[i].demand, expected[i].quantity);
+    fix_add_cover (run, expected[i].demand, expected[i].quantity);
   v = takt_schedule_checker_run (plan, schedule, NULL, &fig);
   g_assert_cmpint (fig.demanded_units, ==, 4 + 24);
   /* The run makes 4 but now covers 28: that (and the cost) is all that
@@ -556,8 +459,6 @@ test_never_works (void)
   TaktCheckerFigures fig;
   g_autoptr(GPtrArray) v = NULL;
 
-  if (schedule->runs == NULL)
-    schedule->runs = g_ptr_array_new_with_free_func ((GDestroyNotify) takt_run_free);
   for (int d = 0; d < 7; d++)
     g_array_set_size (b->calendar->week[d], 0);
   ((TaktProduct *) g_ptr_array_index (plan->products, 0))->initial_stock = 1;

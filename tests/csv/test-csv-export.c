@@ -14,6 +14,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "planner-fixture.h"
 #include "takt-csv.h"
 #include "takt-export-csv.h"
 #include "takt-planner.h"
@@ -70,20 +71,6 @@ add_product (TaktPlan   *plan,
 }
 
 static void
-add_step (TaktProduct *p,
-          const char  *station,
-          gint64       cycle_s,
-          gint64       setup_s)
-{
-  TaktStep *s = takt_step_new ();
-
-  s->station = g_strdup (station);
-  s->cycle_s = cycle_s;
-  s->setup_s = setup_s;
-  g_ptr_array_add (p->routing, s);
-}
-
-static void
 add_order (TaktPlan   *plan,
            const char *id,
            const char *product,
@@ -116,33 +103,6 @@ add_forecast (TaktPlan   *plan,
 }
 
 static void
-check_plan (TaktPlan *plan)
-{
-  g_autoptr(GPtrArray) problems = takt_plan_check (plan);
-
-  for (guint i = 0; i < problems->len; i++)
-    g_test_message ("problem: %s", (char *) problems->pdata[i]);
-  g_assert_cmpuint (problems->len, ==, 0);
-}
-
-static TaktRun *
-add_run (TaktSchedule *schedule,
-         const char   *id,
-         int           product,
-         gint64        quantity,
-         gboolean      pinned)
-{
-  TaktRun *run = takt_run_new ();
-
-  run->id = g_strdup (id);
-  run->product_index = product;
-  run->quantity = quantity;
-  run->pinned = pinned;
-  g_ptr_array_add (schedule->runs, run);
-  return run;
-}
-
-static void
 add_run_step (TaktRun    *run,
               int         station,
               gint64      machine,
@@ -150,19 +110,7 @@ add_run_step (TaktRun    *run,
               const char *start,
               const char *end)
 {
-  TaktRunStep s = { station, machine, at (setup_start), at (start), at (end) };
-
-  g_array_append_val (run->steps, s);
-}
-
-static void
-add_cover (TaktRun    *run,
-           const char *demand,
-           gint64      quantity)
-{
-  TaktCover c = { g_strdup (demand), quantity };
-
-  g_array_append_val (run->covers, c);
+  fix_add_run_step (run, station, machine, at (setup_start), at (start), at (end));
 }
 
 /* The plan: a 24/7 plant, 2026-12-01 for 3 days.
@@ -185,15 +133,15 @@ make_plan (void)
   add_station (plan, "print", "Print, \"farm\"\nhall A", 2);
   add_station (plan, "finish", "=Finishing", 1);
   vase = add_product (plan, "vase", VASE_NAME, 12, 0.5, 2.0, 2);
-  add_step (vase, "print", 3600, 600);
-  add_step (vase, "finish", 600, 0);
+  fix_add_step (vase, "print", 3600, 600);
+  fix_add_step (vase, "finish", 600, 0);
   lamp = add_product (plan, "lamp", LAMP_NAME, 5, 0.24, 1.0, 0);
-  add_step (lamp, "print", 2400, 0);
+  fix_add_step (lamp, "print", 2400, 0);
   add_order (plan, "SO-1", "vase", 5, "2026-12-02T12:00", "@evil, Inc.");
   add_order (plan, "SO-2", "vase", 3, "2026-12-01T06:00", "Müller; \"Söhne\"");
   add_order (plan, "SO-3", "lamp", 2, "2026-12-03T18:00", NULL);
   add_forecast (plan, "lamp", "2026-12-02", 4);
-  check_plan (plan);
+  fix_check (plan);
   return plan;
 }
 
@@ -209,14 +157,15 @@ make_schedule (void)
   TaktSchedule *schedule = takt_schedule_new ();
   TaktRun *r1, *r2;
 
-  r1 = add_run (schedule, "R1", 0, 7, FALSE);
+  r1 = fix_add_run (schedule, "R1", 0, 7);
   add_run_step (r1, 0, 1, "2026-12-01T00:00", "2026-12-01T00:10", "2026-12-01T07:10");
   add_run_step (r1, 1, 1, "2026-12-01T01:10", "2026-12-01T01:10", "2026-12-01T07:20");
-  add_cover (r1, "SO-2", 1);
-  add_cover (r1, "SO-1", 5);
-  r2 = add_run (schedule, "R2", 1, 4, TRUE);
+  fix_add_cover (r1, "SO-2", 1);
+  fix_add_cover (r1, "SO-1", 5);
+  r2 = fix_add_run (schedule, "R2", 1, 4);
+  r2->pinned = TRUE;
   add_run_step (r2, 0, 2, "2026-12-02T23:00", "2026-12-02T23:00", "2026-12-03T01:40");
-  add_cover (r2, "forecast:lamp:2026-12-02", 4);
+  fix_add_cover (r2, "forecast:lamp:2026-12-02", 4);
   return schedule;
 }
 
@@ -468,12 +417,12 @@ test_calendar (void)
   for (int d = 0; d < 5; d++)
     g_array_append_val (cnc->calendar->week[d], shift);
   bracket = add_product (plan, "bracket", "Bracket", 7, 0.48, 2.4, 0);
-  add_step (bracket, "cnc", 3 * 3600, 0);
+  fix_add_step (bracket, "cnc", 3 * 3600, 0);
   add_order (plan, "B-1", "bracket", 1, "2026-12-01T12:00", "Acme");
   add_order (plan, "B-0", "bracket", 1, "2026-11-29T12:00", "Acme");
-  check_plan (plan);
+  fix_check (plan);
 
-  run = add_run (schedule, "R9", 0, 2, FALSE);
+  run = fix_add_run (schedule, "R9", 0, 2);
   add_run_step (run, 0, 1, "2026-11-30T11:00", "2026-11-30T11:00", "2026-12-01T09:00");
 
   fulfilment = export_and_read (plan, schedule, TAKT_CSV_EXPORT_FULFILMENT, NULL);

@@ -1,4 +1,5 @@
-/* planner-fixture.h — small plans built in C for the planner's tests
+/* planner-fixture.h — small plans and schedules built in C, for the
+ * planner's, the checker's and the CSV export's tests
  *
  * Copyright 2026 The Takt developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -178,7 +179,61 @@ fix_run (const TaktPlan  *plan,
   schedule = takt_planner_run (plan, &options, stats, &error);
   g_assert_no_error (error);
   g_assert_nonnull (schedule);
+  if (stats != NULL)
+    g_assert_nonnull (*stats);
   return schedule;
+}
+
+/* The document of @plan with @schedule in it, as saved. */
+static inline char *
+fix_saved_with (TaktPlan     *plan,
+                TaktSchedule *schedule)
+{
+  TaktSchedule *old = plan->schedule;
+  char *data;
+
+  plan->schedule = schedule;
+  data = takt_plan_to_data (plan, NULL);
+  plan->schedule = old;
+  return data;
+}
+
+static inline TaktRun *
+fix_add_run (TaktSchedule *schedule,
+             const char   *id,
+             int           product_index,
+             gint64        quantity)
+{
+  TaktRun *run = takt_run_new ();
+
+  run->id = g_strdup (id);
+  run->product_index = product_index;
+  run->quantity = quantity;
+  g_ptr_array_add (schedule->runs, run);
+  return run;
+}
+
+static inline void
+fix_add_run_step (TaktRun *run,
+                  int      station_index,
+                  gint64   machine,
+                  gint64   setup_start,
+                  gint64   start,
+                  gint64   end)
+{
+  TaktRunStep step = { station_index, machine, setup_start, start, end };
+
+  g_array_append_val (run->steps, step);
+}
+
+static inline void
+fix_add_cover (TaktRun    *run,
+               const char *demand,
+               gint64      quantity)
+{
+  TaktCover cover = { g_strdup (demand), quantity };
+
+  g_array_append_val (run->covers, cover);
 }
 
 static inline void

@@ -572,19 +572,6 @@ lot_for_lot_copy (const TaktPlan *plan)
   return copy;
 }
 
-static char *
-saved_with (TaktPlan     *plan,
-            TaktSchedule *schedule)
-{
-  TaktSchedule *old = plan->schedule;
-  char *data;
-
-  plan->schedule = schedule;
-  data = takt_plan_to_data (plan, NULL);
-  plan->schedule = old;
-  return data;
-}
-
 static void
 test_properties (void)
 {
@@ -604,8 +591,8 @@ test_properties (void)
       g_autoptr(TaktSchedule) s2 = fix_run (plan, TAKT_STRATEGY_JIT, -1, 300, seed, &searched2);
       g_autoptr(TaktSchedule) sl_jit = fix_run (l4l, TAKT_STRATEGY_JIT, 0, 0, seed, &l_jit);
       g_autoptr(TaktSchedule) sl_asap = fix_run (l4l, TAKT_STRATEGY_ASAP, 0, 0, seed, &l_asap);
-      g_autofree char *d1 = saved_with (plan, s1);
-      g_autofree char *d2 = saved_with (plan, s2);
+      g_autofree char *d1 = fix_saved_with (plan, s1);
+      g_autofree char *d2 = fix_saved_with (plan, s2);
       gint64 net = 0, covers = 0;
 
       g_test_message ("plan %u: jit %.4f (holding %.4f), asap %.4f (holding %.4f), searched %.4f; "
