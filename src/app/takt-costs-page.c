@@ -317,8 +317,12 @@ update_cards (TaktCostsPage *self)
 
   moves = takt_format_count (stats->evaluations);
   strategy = g_utf8_strdown (takt_format_strategy (plan->settings.strategy), -1);
-  /* Translators: under the key figures, "Planned just in time · 12,034 moves tried in 301 ms" */
-  planning = g_strdup_printf (_("Planned %s · %s moves tried in %.0f ms"), strategy, moves, stats->plan_ms);
+  if (takt_document_get_schedule_saved (takt_page_get_document (TAKT_PAGE (self))))
+    /* Translators: under the key figures of a plan as it was opened, "Planned just in time · as saved" */
+    planning = g_strdup_printf (_("Planned %s · as saved"), strategy);
+  else
+    /* Translators: under the key figures, "Planned just in time · 12,034 moves tried in 301 ms" */
+    planning = g_strdup_printf (_("Planned %s · %s moves tried in %.0f ms"), strategy, moves, stats->plan_ms);
   gtk_label_set_text (self->planning_label, planning);
 
   if (stats->conflicts != NULL && stats->conflicts->len > 0)

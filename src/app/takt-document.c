@@ -26,6 +26,7 @@ typedef struct
   TaktSchedule *schedule;
   gint64        evaluations;
   double        plan_ms;
+  gboolean      saved;          /* the schedule the file was saved with */
 } Outcome;
 
 typedef struct
@@ -65,6 +66,7 @@ struct _TaktDocument
   TaktSchedule  *schedule;
   TaktPlanStats *stats;
   gboolean       schedule_final;  /* @schedule is the final one for the plan as it is */
+  gboolean       schedule_saved;  /* @schedule is the one the file was saved with */
   Outcome       *pending_outcome; /* the next re-plan brings this back instead */
   /* The figures before the change being planned, for ::replanned. */
   double         baseline_total;
@@ -131,6 +133,7 @@ outcome_copy (const Outcome *outcome)
   copy->schedule = takt_schedule_copy (outcome->schedule);
   copy->evaluations = outcome->evaluations;
   copy->plan_ms = outcome->plan_ms;
+  copy->saved = outcome->saved;
   return copy;
 }
 
@@ -298,6 +301,7 @@ current_outcome (TaktDocument *self)
   outcome->schedule = takt_schedule_copy (self->schedule);
   outcome->evaluations = self->stats->evaluations;
   outcome->plan_ms = self->stats->plan_ms;
+  outcome->saved = self->schedule_saved;
   return outcome;
 }
 
@@ -456,6 +460,7 @@ document_changed (TaktDocument *self,
 
   self->revision++;
   self->schedule_final = FALSE;
+  self->schedule_saved = FALSE;
   g_signal_emit (self, signals[CHANGED], 0);
   schedule_replan (self);
   if (by_user)
@@ -472,6 +477,7 @@ typedef struct
   gint64         time_limit_ms;
   GCancellable  *cancellable;
   Outcome       *outcome;      /* not NULL: measure this schedule, plan nothing */
+  gboolean       saved;        /* @outcome is the schedule the file was saved with */
 } ReplanJob;
 
 typedef struct
@@ -590,6 +596,7 @@ replan_done_cb (GObject      *object,
   if (final)
     {
       self->schedule_final = TRUE;
+      self->schedule_saved = job->saved;
       remember_outcome (self);
       set_replanning (self, FALSE);
       g_clear_object (&self->replan_cancellable);
@@ -630,6 +637,7 @@ start_replan_job (TaktDocument *self,
   job->plan = takt_plan_copy (self->plan);
   job->revision = self->revision;
   job->outcome = g_steal_pointer (&self->pending_outcome);
+  job->saved = job->outcome != NULL && job->outcome->saved;
   job->final = final || job->outcome != NULL;
   job->time_limit_ms = final ? effective_time_limit (self) : 0;
   job->cancellable = g_object_ref (self->replan_cancellable);
@@ -950,7 +958,10 @@ adopt_loaded_plan (TaktDocument *self,
 {
   TaktSchedule *schedule;
 
-  /* The schedule in the file is shown until the first re-plan arrives. */
+  /* The schedule the file was saved with is the plan: a person opens the
+   * plan they saved (and handed on), not a new search's, which, bounded by
+   * time, differs from it.  It comes as the first "re-plan" does, measured
+   * again; a file without one (or whose schedule does not fit) is planned. */
   cancel_replan (self);
   schedule = g_steal_pointer (&plan->schedule);
   replace_plan (self, plan);
@@ -962,6 +973,12 @@ adopt_loaded_plan (TaktDocument *self,
     set_schedule (self, NULL, NULL);
 
   document_changed (self, FALSE);
+  if (schedule != NULL)
+    {
+      self->pending_outcome = g_new0 (Outcome, 1);
+      self->pending_outcome->schedule = takt_schedule_copy (schedule);
+      self->pending_outcome->saved = TRUE;
+    }
 }
 
 static void
@@ -1443,8 +1460,8 @@ takt_document_redo (TaktDocument *self)
 /**
  * takt_document_get_schedule:
  *
- * Returns: (nullable): the latest schedule: the file's until the first
- *   re-plan arrives, NULL when there is none yet
+ * Returns: (nullable): the latest schedule: the one the file was saved
+ *   with until the plan changes, NULL when there is none yet
  */
 const TaktSchedule *
 takt_document_get_schedule (TaktDocument *self)
@@ -1458,6 +1475,19 @@ takt_document_get_stats (TaktDocument *self)
 {
   g_return_val_if_fail (TAKT_IS_DOCUMENT (self), NULL);
   return self->stats;
+}
+
+/**
+ * takt_document_get_schedule_saved:
+ *
+ * Returns: whether the schedule is the one the file was saved with (the
+ *   plan has not changed since it was opened, or is back as it was)
+ */
+gboolean
+takt_document_get_schedule_saved (TaktDocument *self)
+{
+  g_return_val_if_fail (TAKT_IS_DOCUMENT (self), FALSE);
+  return self->schedule_saved;
 }
 
 gboolean

@@ -379,6 +379,66 @@ test_undo_restores_schedule (void)
   g_assert_true (same_schedule (takt_document_get_schedule (document), first));
 }
 
+/* A saved plan opens as it was saved: its schedule is kept (measured
+ * again), not replaced by a new search's, until the plan changes. */
+static void
+test_reopen_keeps_schedule (void)
+{
+  g_autoptr(TaktDocument) document = test_new_sample_document ();
+  g_autoptr(TaktDocument) again = takt_document_new ();
+  g_autofree char *dir = g_dir_make_tmp ("takt-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "farm.takt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(TaktSchedule) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  Replanned r = { 0 }, q = { 0 };
+  double saved_total;
+  gint64 cycle;
+
+  /* Searched, then saved. */
+  takt_document_set_time_limit_ms (document, 100);
+  g_signal_connect (document, "replanned", G_CALLBACK (replanned_cb), &r);
+  test_wait_until (&r.finals, 1, 30000);
+  g_assert_true (takt_document_save_as (document, file, &error));
+  g_assert_no_error (error);
+  saved = takt_schedule_copy (takt_document_get_schedule (document));
+  saved_total = takt_document_get_stats (document)->total;
+  g_assert_false (takt_document_get_schedule_saved (document));
+
+  /* Opened where a new plan would be the quick construction, another one. */
+  takt_document_set_autosave_delay (again, G_MAXUINT);
+  takt_document_set_time_limit_ms (again, 0);
+  g_signal_connect (again, "replanned", G_CALLBACK (replanned_cb), &q);
+  g_assert_true (takt_document_load (again, file, NULL, &error));
+  g_assert_no_error (error);
+  test_wait_until (&q.finals, 1, 30000);
+  test_spin (50);
+  g_test_message ("saved %.2f, opened %.2f", saved_total, takt_document_get_stats (again)->total);
+  g_assert_cmpuint (q.count, ==, 1);
+  g_assert_false (takt_document_get_replanning (again));
+  g_assert_true (same_schedule (takt_document_get_schedule (again), saved));
+  g_assert_cmpfloat_with_epsilon (takt_document_get_stats (again)->total, saved_total, 1e-6);
+  g_assert_true (takt_document_get_schedule_saved (again));
+
+  /* A change is planned; undoing it brings the saved plan back. */
+  cycle = ((TaktStep *) g_ptr_array_index (((TaktProduct *) g_ptr_array_index (
+    takt_document_get_plan (again)->products, 0))->routing, 0))->cycle_s;
+  q.count = q.finals = 0;
+  g_assert_true (takt_document_edit (again, "Change Cycle Time", change_cycle,
+                                     GINT_TO_POINTER ((int) cycle * 2), NULL));
+  test_wait_until (&q.finals, 1, 30000);
+  g_assert_false (takt_document_get_schedule_saved (again));
+  g_assert_false (same_schedule (takt_document_get_schedule (again), saved));
+  q.count = q.finals = 0;
+  g_assert_true (takt_document_undo (again));
+  test_wait_until (&q.finals, 1, 30000);
+  g_assert_true (same_schedule (takt_document_get_schedule (again), saved));
+  g_assert_true (takt_document_get_schedule_saved (again));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_save_and_reload (void)
 {
@@ -572,6 +632,7 @@ main (int   argc,
   g_test_add_func ("/document/replan-latest-only", test_replan_latest_only);
   g_test_add_func ("/document/undo-restores-schedule", test_undo_restores_schedule);
   g_test_add_func ("/document/save-and-reload", test_save_and_reload);
+  g_test_add_func ("/document/reopen-keeps-schedule", test_reopen_keeps_schedule);
   g_test_add_func ("/document/load-broken", test_load_broken);
   g_test_add_func ("/document/recovery", test_recovery);
   g_test_add_func ("/document/crash-recovery", test_crash_recovery);
