@@ -139,28 +139,6 @@ test_random (gconstpointer data)
   g_string_free (f.report, TRUE);
 }
 
-/* A copy of @plan where lot sizing has no reason to differ between the
- * strategies: setups cost nothing, runs are unbounded, no pins. */
-static TaktPlan *
-lot_for_lot (const TaktPlan *plan)
-{
-  TaktPlan *copy = takt_plan_copy (plan);
-  g_autoptr(GPtrArray) problems = NULL;
-
-  g_ptr_array_set_size (copy->pins, 0);
-  for (guint p = 0; p < copy->products->len; p++)
-    {
-      TaktProduct *prod = g_ptr_array_index (copy->products, p);
-
-      prod->setup_cost = 0;
-      prod->min_run = 1;
-      prod->max_run = 0;
-    }
-  problems = takt_plan_check (copy);
-  g_assert_cmpuint (problems->len, ==, 0);
-  return copy;
-}
-
 static gboolean
 not_above (double a,
            double b)
@@ -194,7 +172,7 @@ test_jit_vs_asap (void)
   for (guint seed = 1; seed <= n; seed++)
     {
       g_autoptr(TaktPlan) plan = takt_generator_make (TAKT_GENERATOR_TINY, seed);
-      g_autoptr(TaktPlan) l4l = lot_for_lot (plan);
+      g_autoptr(TaktPlan) l4l = fix_lot_for_lot_copy (plan);
       g_autoptr(TaktPlanStats) jit = NULL;
       g_autoptr(TaktPlanStats) asap = NULL;
       g_autoptr(TaktPlanStats) l_jit = NULL;

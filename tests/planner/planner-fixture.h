@@ -184,6 +184,27 @@ fix_run (const TaktPlan  *plan,
   return schedule;
 }
 
+/* A copy of @plan where both strategies make the same lots: setups cost
+ * nothing (so jit's lot sizing has nothing to trade and makes a run per
+ * demand, as asap does), runs are unbounded, no pins. */
+static inline TaktPlan *
+fix_lot_for_lot_copy (const TaktPlan *plan)
+{
+  TaktPlan *copy = takt_plan_copy (plan);
+
+  g_ptr_array_set_size (copy->pins, 0);
+  for (guint p = 0; p < copy->products->len; p++)
+    {
+      TaktProduct *prod = g_ptr_array_index (copy->products, p);
+
+      prod->setup_cost = 0;
+      prod->min_run = 1;
+      prod->max_run = 0;
+    }
+  fix_check (copy);
+  return copy;
+}
+
 /* The document of @plan with @schedule in it, as saved. */
 static inline char *
 fix_saved_with (TaktPlan     *plan,

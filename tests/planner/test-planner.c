@@ -551,34 +551,13 @@ random_plan (guint seed)
   return plan;
 }
 
-/* A copy of @plan where both strategies make the same lots: setups cost
- * nothing (so jit's lot sizing has nothing to trade and makes a run per
- * demand, as asap does), runs are unbounded, no pins. */
-static TaktPlan *
-lot_for_lot_copy (const TaktPlan *plan)
-{
-  TaktPlan *copy = takt_plan_copy (plan);
-
-  g_ptr_array_set_size (copy->pins, 0);
-  for (guint p = 0; p < copy->products->len; p++)
-    {
-      TaktProduct *prod = g_ptr_array_index (copy->products, p);
-
-      prod->setup_cost = 0;
-      prod->min_run = 1;
-      prod->max_run = 0;
-    }
-  fix_check (copy);
-  return copy;
-}
-
 static void
 test_properties (void)
 {
   for (guint seed = 1; seed <= 60; seed++)
     {
       g_autoptr(TaktPlan) plan = random_plan (seed);
-      g_autoptr(TaktPlan) l4l = lot_for_lot_copy (plan);
+      g_autoptr(TaktPlan) l4l = fix_lot_for_lot_copy (plan);
       g_autoptr(TaktPlanStats) jit = NULL;
       g_autoptr(TaktPlanStats) asap = NULL;
       g_autoptr(TaktPlanStats) l_jit = NULL;
