@@ -10,17 +10,6 @@
 
 #include <string.h>
 
-static gint64
-floor_div (gint64 a,
-           gint64 b)
-{
-  gint64 q = a / b;
-
-  if ((a % b != 0) && ((a < 0) != (b < 0)))
-    q--;
-  return q;
-}
-
 /* The civil-date algorithms of the proleptic Gregorian calendar, counted in
  * 400-year eras of 146097 days that start on March 1st. */
 gint64
@@ -29,7 +18,7 @@ takt_days_from_civil (gint64 year,
                       int    day)
 {
   gint64 y = year - (month <= 2 ? 1 : 0);
-  gint64 era = floor_div (y, 400);
+  gint64 era = takt_floor_div (y, 400);
   gint64 yoe = y - era * 400;
   gint64 mp = (month + 9) % 12;
   gint64 doy = (153 * mp + 2) / 5 + day - 1;
@@ -45,7 +34,7 @@ takt_civil_from_days (gint64  days,
                       int    *day)
 {
   gint64 z = days + 719468;
-  gint64 era = floor_div (z, 146097);
+  gint64 era = takt_floor_div (z, 146097);
   gint64 doe = z - era * 146097;
   gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
   gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
@@ -168,14 +157,14 @@ takt_parse_clock (const char *str,
 gint64
 takt_day_start (gint64 t)
 {
-  return floor_div (t, TAKT_DAY_S) * TAKT_DAY_S;
+  return takt_floor_div (t, TAKT_DAY_S) * TAKT_DAY_S;
 }
 
 int
 takt_weekday (gint64 t)
 {
   /* 1970-01-01 was a Thursday (3 with Monday = 0). */
-  gint64 days = floor_div (t, TAKT_DAY_S);
+  gint64 days = takt_floor_div (t, TAKT_DAY_S);
   gint64 wd = (days + 3) % 7;
 
   return (int) (wd < 0 ? wd + 7 : wd);
@@ -187,7 +176,7 @@ takt_format_date (gint64 t)
   gint64 y;
   int m, d;
 
-  takt_civil_from_days (floor_div (t, TAKT_DAY_S), &y, &m, &d);
+  takt_civil_from_days (takt_floor_div (t, TAKT_DAY_S), &y, &m, &d);
   return g_strdup_printf ("%04" G_GINT64_FORMAT "-%02d-%02d", y, m, d);
 }
 

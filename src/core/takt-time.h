@@ -20,6 +20,20 @@ G_BEGIN_DECLS
  * would end later cannot be written down, so it is never scheduled. */
 #define TAKT_TIME_LAST ((gint64) 253402300799)
 
+/* @a / @b rounded down (toward minus infinity, where C rounds toward
+ * zero), for @b > 0: the day, minute or step an instant before 1970 is
+ * in. */
+static inline gint64
+takt_floor_div (gint64 a,
+                gint64 b)
+{
+  gint64 q = a / b;
+
+  if ((a % b != 0) && ((a < 0) != (b < 0)))
+    q--;
+  return q;
+}
+
 /* Days since 1970-01-01 of a civil date, and back. */
 gint64    takt_days_from_civil   (gint64       year,
                                   int          month,

@@ -94,17 +94,6 @@ takt_gantt_state_init (TaktGanttState *state)
 
 /* ---- the time axis ---- */
 
-static gint64
-floor_div (gint64 a,
-           gint64 b)
-{
-  gint64 q = a / b;
-
-  if ((a % b != 0) && ((a < 0) != (b < 0)))
-    q--;
-  return q;
-}
-
 gint64
 takt_gantt_unit_floor (gint64        t,
                        TaktGanttUnit unit,
@@ -120,22 +109,22 @@ takt_gantt_unit_floor (gint64        t,
   switch (unit)
     {
     case TAKT_GANTT_UNIT_MINUTE:
-      return floor_div (t, 60 * (gint64) step) * 60 * step;
+      return takt_floor_div (t, 60 * (gint64) step) * 60 * step;
     case TAKT_GANTT_UNIT_HOUR:
       day = takt_day_start (t);
       return day + ((t - day) / 3600 / step) * step * 3600;
     case TAKT_GANTT_UNIT_DAY:
-      return floor_div (t, TAKT_DAY_S * step) * TAKT_DAY_S * step;
+      return takt_floor_div (t, TAKT_DAY_S * step) * TAKT_DAY_S * step;
     case TAKT_GANTT_UNIT_WEEK:
       day = takt_day_start (t);
       return day - takt_weekday (day) * TAKT_DAY_S;
     case TAKT_GANTT_UNIT_MONTH:
-      takt_civil_from_days (floor_div (t, TAKT_DAY_S), &year, &month, &mday);
+      takt_civil_from_days (takt_floor_div (t, TAKT_DAY_S), &year, &month, &mday);
       month = (month - 1) / step * step + 1;
       return takt_days_from_civil (year, month, 1) * TAKT_DAY_S;
     case TAKT_GANTT_UNIT_YEAR:
-      takt_civil_from_days (floor_div (t, TAKT_DAY_S), &year, &month, &mday);
-      year -= year - floor_div (year, step) * step;
+      takt_civil_from_days (takt_floor_div (t, TAKT_DAY_S), &year, &month, &mday);
+      year -= year - takt_floor_div (year, step) * step;
       return takt_days_from_civil (year, 1, 1) * TAKT_DAY_S;
     default:
       g_return_val_if_reached (t);
@@ -164,13 +153,13 @@ takt_gantt_unit_next (gint64        tick,
     case TAKT_GANTT_UNIT_WEEK:
       return tick + 7 * TAKT_DAY_S * step;
     case TAKT_GANTT_UNIT_MONTH:
-      takt_civil_from_days (floor_div (tick, TAKT_DAY_S), &year, &month, &mday);
+      takt_civil_from_days (takt_floor_div (tick, TAKT_DAY_S), &year, &month, &mday);
       month += step;
       year += (month - 1) / 12;
       month = (month - 1) % 12 + 1;
       return takt_days_from_civil (year, month, 1) * TAKT_DAY_S;
     case TAKT_GANTT_UNIT_YEAR:
-      takt_civil_from_days (floor_div (tick, TAKT_DAY_S), &year, &month, &mday);
+      takt_civil_from_days (takt_floor_div (tick, TAKT_DAY_S), &year, &month, &mday);
       return takt_days_from_civil (year + step, 1, 1) * TAKT_DAY_S;
     default:
       g_return_val_if_reached (tick + 1);
