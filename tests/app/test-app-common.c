@@ -304,3 +304,29 @@ test_collect_labels (GtkWidget *widget,
        child = gtk_widget_get_next_sibling (child))
     test_collect_labels (child, out);
 }
+
+/* With TAKT_TEST_SCREENSHOTS=DIR: @shoot writes DIR/@name-light.png in the
+ * light style, then DIR/@name-dark.png in the dark one.  Without it the
+ * test is skipped. */
+void
+test_shoot_light_and_dark (const char *name,
+                           void      (*shoot) (const char *path))
+{
+  const char *dir = g_getenv ("TAKT_TEST_SCREENSHOTS");
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  if (dir == NULL)
+    {
+      g_test_skip ("TAKT_TEST_SCREENSHOTS is not set");
+      return;
+    }
+
+  for (guint dark = 0; dark <= 1; dark++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/%s-%s.png", dir, name, dark ? "dark" : "light");
+
+      adw_style_manager_set_color_scheme (manager, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      shoot (path);
+    }
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}

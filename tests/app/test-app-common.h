@@ -63,5 +63,7 @@ void          test_collect_labels      (GtkWidget    *widget,
                                         GString      *out);
 void          test_write_png           (GtkWidget    *widget,
                                         const char   *path);
+void          test_shoot_light_and_dark (const char  *name,
+                                         void       (*shoot) (const char *path));
 
 G_END_DECLS

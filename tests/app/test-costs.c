@@ -460,41 +460,32 @@ test_empty (void)
 /* ---- pictures to look at ---- */
 
 static void
+shoot_costs (const char *path)
+{
+  TaktWindow *window = test_window_with_sample (1200, 800);
+  TaktDocument *document = takt_window_get_document (window);
+  TaktCostsPage *page = TAKT_COSTS_PAGE (takt_window_get_page_widget (window, "costs"));
+  GtkWidget *scrolled;
+
+  takt_costs_page_set_comparison_limit (page, 0);
+  comparisons = 0;
+  g_signal_connect (page, "comparison-done", G_CALLBACK (comparison_done_cb), NULL);
+  test_replan_and_wait (document);
+  show_costs (window);
+  wait_for_comparison (page);
+  test_spin (300);
+
+  /* The page's content at its full height, not just what the window shows. */
+  scrolled = gtk_stack_get_visible_child (GTK_STACK (adw_bin_get_child (ADW_BIN (page))));
+  test_write_png (gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)))),
+                  path);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_screenshots (void)
 {
-  const char *dir = g_getenv ("TAKT_TEST_SCREENSHOTS");
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-
-  if (dir == NULL)
-    {
-      g_test_skip ("TAKT_TEST_SCREENSHOTS is not set");
-      return;
-    }
-
-  for (guint dark = 0; dark <= 1; dark++)
-    {
-      TaktWindow *window = test_window_with_sample (1200, 800);
-      TaktDocument *document = takt_window_get_document (window);
-      TaktCostsPage *page = TAKT_COSTS_PAGE (takt_window_get_page_widget (window, "costs"));
-      g_autofree char *path = g_strdup_printf ("%s/costs-page-%s.png", dir, dark ? "dark" : "light");
-      GtkWidget *scrolled;
-
-      adw_style_manager_set_color_scheme (manager, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
-      takt_costs_page_set_comparison_limit (page, 0);
-      comparisons = 0;
-      g_signal_connect (page, "comparison-done", G_CALLBACK (comparison_done_cb), NULL);
-      test_replan_and_wait (document);
-      show_costs (window);
-      wait_for_comparison (page);
-      test_spin (300);
-
-      /* The page's content at its full height, not just what the window shows. */
-      scrolled = gtk_stack_get_visible_child (GTK_STACK (adw_bin_get_child (ADW_BIN (page))));
-      test_write_png (gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)))),
-                      path);
-      gtk_window_destroy (GTK_WINDOW (window));
-    }
-  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  test_shoot_light_and_dark ("costs-page", shoot_costs);
 }
 
 int

@@ -463,31 +463,22 @@ test_add_delete (void)
 /* ---- pictures to look at ---- */
 
 static void
+shoot_demand (const char *path)
+{
+  TaktWindow *window = test_window_with_sample (1200, 800);
+  TaktDemandPage *page;
+
+  test_replan_and_wait (takt_window_get_document (window));
+  page = show_demand (window);
+  test_spin (300);
+  test_write_png (GTK_WIDGET (page), path);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_screenshots (void)
 {
-  const char *dir = g_getenv ("TAKT_TEST_SCREENSHOTS");
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-
-  if (dir == NULL)
-    {
-      g_test_skip ("TAKT_TEST_SCREENSHOTS is not set");
-      return;
-    }
-
-  for (guint dark = 0; dark <= 1; dark++)
-    {
-      TaktWindow *window = test_window_with_sample (1200, 800);
-      g_autofree char *path = g_strdup_printf ("%s/demand-page-%s.png", dir, dark ? "dark" : "light");
-      TaktDemandPage *page;
-
-      adw_style_manager_set_color_scheme (manager, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
-      test_replan_and_wait (takt_window_get_document (window));
-      page = show_demand (window);
-      test_spin (300);
-      test_write_png (GTK_WIDGET (page), path);
-      gtk_window_destroy (GTK_WINDOW (window));
-    }
-  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  test_shoot_light_and_dark ("demand-page", shoot_demand);
 }
 
 int

@@ -376,41 +376,28 @@ test_forecast_ambiguous_dates (void)
 /* ---- a picture to look at ---- */
 
 static void
-test_screenshot (void)
+shoot_import (const char *path)
 {
-  const char *dir = g_getenv ("TAKT_TEST_SCREENSHOTS");
-  TaktWindow *window;
-  TaktDemandPage *page;
-  g_autoptr(GFile) file = NULL;
+  TaktWindow *window = new_window_with_sample ();
+  TaktDemandPage *page = TAKT_DEMAND_PAGE (takt_window_get_page_widget (window, "demand"));
+  g_autoptr(GFile) file = write_file ("auftraege.csv", orders_csv);
   g_autoptr(GError) error = NULL;
   GtkWidget *dialog;
 
-  if (dir == NULL)
-    {
-      g_test_skip ("TAKT_TEST_SCREENSHOTS is not set");
-      return;
-    }
+  dialog = takt_demand_page_import_file (page, file, &error);
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 780, 1500);
+  test_spin (400);
 
-  for (guint dark = 0; dark <= 1; dark++)
-    {
-      g_autofree char *path = g_strdup_printf ("%s/import-dialog-%s.png", dir, dark ? "dark" : "light");
+  test_write_png (dialog, path);
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_spin (50);
+}
 
-      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                          dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
-      window = new_window_with_sample ();
-      page = TAKT_DEMAND_PAGE (takt_window_get_page_widget (window, "demand"));
-      file = write_file ("auftraege.csv", orders_csv);
-      dialog = takt_demand_page_import_file (page, file, &error);
-      g_assert_no_error (error);
-      gtk_window_set_default_size (GTK_WINDOW (dialog), 780, 1500);
-      test_spin (400);
-
-      test_write_png (dialog, path);
-      g_clear_object (&file);
-      gtk_window_destroy (GTK_WINDOW (window));
-      test_spin (50);
-    }
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+static void
+test_screenshot (void)
+{
+  test_shoot_light_and_dark ("import-dialog", shoot_import);
 }
 
 int
