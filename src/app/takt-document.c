@@ -48,6 +48,7 @@ struct _TaktDocument
   GObject        parent_instance;
 
   TaktPlan      *plan;
+  GBytes        *plan_bytes;     /* @plan written out, when known (an edit wrote it) */
   GFile         *file;
   char          *title;
   char          *display_name;   /* used in load messages when there is no file */
@@ -436,6 +437,7 @@ replace_plan (TaktDocument *self,
               TaktPlan     *plan)
 {
   g_clear_pointer (&self->plan, takt_plan_free);
+  g_clear_pointer (&self->plan_bytes, g_bytes_unref);
   self->plan = plan;
   update_title (self);
 }
@@ -699,6 +701,7 @@ takt_document_finalize (GObject *object)
   TaktDocument *self = (TaktDocument *)object;
 
   g_clear_pointer (&self->plan, takt_plan_free);
+  g_clear_pointer (&self->plan_bytes, g_bytes_unref);
   g_clear_object (&self->file);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->display_name, g_free);
@@ -1226,7 +1229,10 @@ takt_document_serialize (TaktDocument *self)
 {
   g_return_val_if_fail (TAKT_IS_DOCUMENT (self), NULL);
   g_assert (self->plan->schedule == NULL);
-  return plan_to_bytes (self->plan);
+  /* A large plan takes a while to write: once per change is enough. */
+  if (self->plan_bytes == NULL)
+    self->plan_bytes = plan_to_bytes (self->plan);
+  return g_bytes_ref (self->plan_bytes);
 }
 
 /* ---- editing ---- */
@@ -1326,12 +1332,13 @@ takt_document_edit_merge (TaktDocument          *self,
       return FALSE;
     }
 
-  before = plan_to_bytes (self->plan);
+  before = takt_document_serialize (self);
   after = plan_to_bytes (copy);
   if (g_bytes_equal (before, after))
     return TRUE;
 
   replace_plan (self, g_steal_pointer (&copy));
+  self->plan_bytes = g_bytes_ref (after);
 
   can_undo = takt_document_get_can_undo (self);
   can_redo = takt_document_get_can_redo (self);
