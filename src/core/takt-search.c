@@ -116,29 +116,153 @@ position_in_order (const TaktSolution *solution,
   return -1;
 }
 
-/* Removes run @r from @solution (runs and π). */
+/* What takes a merge or a split back: the run changed (its units, and
+ * its memo, kept for when it is as it was), and the run the merge took
+ * out (where it was in the runs and in π) or the one the split added. */
+typedef struct
+{
+  MoveKind     kind;
+  TaktPRun    *run;
+  gint64       b, quantity;
+  TaktRunMemo *memo;
+  TaktPRun    *removed;
+  int          index;
+  int          pos;
+} StructUndo;
+
 static void
+undo_begin (StructUndo *undo,
+            MoveKind    kind,
+            TaktPRun   *run)
+{
+  undo->kind = kind;
+  undo->run = run;
+  undo->b = run->b;
+  undo->quantity = run->quantity;
+  undo->memo = run->memo != NULL ? takt_run_memo_ref (run->memo) : NULL;
+  undo->removed = NULL;
+  undo->index = -1;
+  undo->pos = -1;
+}
+
+/* Takes run @r out of @solution (runs and π: the last run takes its
+ * index); @undo says where it was.  Returns it (not freed). */
+static TaktPRun *
 remove_run (TaktSolution *solution,
-            int           r)
+            int           r,
+            StructUndo   *undo)
 {
   int last = (int) solution->runs->len - 1;
   int pos = position_in_order (solution, r);
+  TaktPRun *run;
 
   if (pos >= 0)
     g_array_remove_index (solution->order, pos);
-  g_ptr_array_remove_index_fast (solution->runs, r);
+  run = g_ptr_array_steal_index_fast (solution->runs, r);
   if (r != last)
     for (guint i = 0; i < solution->order->len; i++)
       if (g_array_index (solution->order, int, i) == last)
         g_array_index (solution->order, int, i) = r;
+  undo->removed = run;
+  undo->index = r;
+  undo->pos = pos;
+  return run;
 }
 
-/* Applies a merge or a split to @solution (a copy).  Returns FALSE when the
- * move does not apply. */
+/* Takes the move back: @solution is again exactly as it was (the same
+ * runs at the same indices, π, and the units of the changed run). */
+static void
+undo_structural (TaktSolution *solution,
+                 StructUndo   *undo)
+{
+  if (undo->kind == MOVE_MERGE)
+    {
+      int last = (int) solution->runs->len;   /* the index it had */
+
+      if (undo->index != last)
+        {
+          /* The run that took its index goes back to the end. */
+          g_ptr_array_add (solution->runs, g_ptr_array_index (solution->runs, undo->index));
+          g_ptr_array_index (solution->runs, undo->index) = undo->removed;
+          for (guint i = 0; i < solution->order->len; i++)
+            if (g_array_index (solution->order, int, i) == undo->index)
+              g_array_index (solution->order, int, i) = last;
+        }
+      else
+        g_ptr_array_add (solution->runs, undo->removed);
+      if (undo->pos >= 0)
+        g_array_insert_val (solution->order, undo->pos, undo->index);
+    }
+  else
+    {
+      /* The split's second run is the last one, right after the first in π. */
+      g_array_remove_index (solution->order, undo->pos);
+      g_ptr_array_remove_index (solution->runs, solution->runs->len - 1);
+    }
+  undo->run->b = undo->b;
+  undo->run->quantity = undo->quantity;
+  if (undo->run->memo != undo->memo)
+    {
+      takt_run_memo_unref (undo->run->memo);
+      undo->run->memo = undo->memo;
+      undo->memo = NULL;
+    }
+  takt_run_memo_unref (undo->memo);
+  undo->memo = NULL;
+}
+
+/* The machines the runs of @solution got in their last decode, into
+ * @machines. */
+static void
+save_machines (TaktModel          *model,
+               const TaktSolution *solution,
+               GArray            **machines)
+{
+  if (*machines == NULL)
+    *machines = g_array_new (FALSE, FALSE, sizeof (int));
+  g_array_set_size (*machines, 0);
+  for (guint i = 0; i < solution->runs->len; i++)
+    {
+      const TaktPRun *run = g_ptr_array_index (solution->runs, i);
+
+      g_array_append_vals (*machines, run->use, takt_model_product (model, run->product)->routing->len);
+    }
+}
+
+static void
+restore_machines (TaktModel    *model,
+                  TaktSolution *solution,
+                  const GArray *machines)
+{
+  guint at = 0;
+
+  for (guint i = 0; i < solution->runs->len; i++)
+    {
+      TaktPRun *run = g_ptr_array_index (solution->runs, i);
+      guint n = takt_model_product (model, run->product)->routing->len;
+
+      memcpy (run->use, &g_array_index (machines, int, at), n * sizeof (int));
+      at += n;
+    }
+}
+
+/* The move stays: what would take it back goes. */
+static void
+keep_structural (StructUndo *undo)
+{
+  if (undo->kind == MOVE_MERGE)
+    takt_prun_free (undo->removed);
+  takt_run_memo_unref (undo->memo);
+  undo->memo = NULL;
+}
+
+/* Applies a merge or a split to @solution, with what takes it back in
+ * @undo.  Returns FALSE when the move does not apply (nothing changed). */
 static gboolean
 apply_structural (Search       *search,
                   TaktSolution *solution,
-                  MoveKind      kind)
+                  MoveKind      kind,
+                  StructUndo   *undo)
 {
   TaktModel *model = search->model;
   int r = rand_int (search, (int) solution->runs->len);
@@ -162,9 +286,10 @@ apply_structural (Search       *search,
       units = other->b - run->a;
       if (prod->max_run > 0 && units > prod->max_run)
         return FALSE;
+      undo_begin (undo, kind, run);
       run->b = other->b;
       run->quantity = MAX (units, MAX (prod->min_run, 1));
-      remove_run (solution, r2);
+      remove_run (solution, r2, undo);
       return TRUE;
     }
   else
@@ -197,6 +322,7 @@ apply_structural (Search       *search,
         if (cut < 0)
           cut = mid;
       }
+      undo_begin (undo, kind, run);
       second = takt_prun_copy (model, run);
       second->a = cut;
       second->quantity = MAX (run->b - cut, lo);
@@ -209,6 +335,7 @@ apply_structural (Search       *search,
 
         g_array_insert_val (solution->order, pos + 1, idx);
       }
+      undo->pos = pos + 1;
       return TRUE;
     }
 }
@@ -1368,6 +1495,7 @@ takt_search_run (TaktModel                *model,
   Search search = { 0 };
   TaktSolution *best;
   gint64 stall = 0, since_best = 0, idle = 0, kicks = 0;
+  g_autoptr(GArray) machines = NULL;
   gint64 stall_limit, give_up;
   gboolean bounded = deadline_us != G_MAXINT64 || options->evaluations > 0;
   int n;
@@ -1413,25 +1541,36 @@ takt_search_run (TaktModel                *model,
 
       if (kind == MOVE_MERGE || kind == MOVE_SPLIT)
         {
-          TaktSolution *cand = takt_solution_copy (model, solution);
+          /* In place, taken back when it does not help (copying the
+           * solution for it cost as much as a decode on big plans).  The
+           * machines the runs got stay as they were (a machine move starts
+           * from them), the rest of the decode is redone by the next one. */
+          TaktSolution before = *solution;
+          StructUndo undo;
 
-          if (!apply_structural (&search, cand, kind))
+          save_machines (model, solution, &machines);
+          if (!apply_structural (&search, solution, kind, &undo))
             {
-              takt_solution_free (cand);
               idle++;
               continue;
             }
-          takt_solution_decode (model, cand);
+          takt_solution_decode (model, solution);
           search.evaluations++;
-          if (takt_solution_better (cand, solution))
+          if (takt_solution_better (solution, &before))
             {
-              TaktSolution tmp = *solution;
-
-              *solution = *cand;
-              *cand = tmp;
+              keep_structural (&undo);
               improved = TRUE;
             }
-          takt_solution_free (cand);
+          else
+            {
+              undo_structural (solution, &undo);
+              restore_machines (model, solution, machines);
+              solution->total = before.total;
+              solution->holding = before.holding;
+              solution->tardiness = before.tardiness;
+              solution->setup = before.setup;
+              solution->unmet = before.unmet;
+            }
         }
       else
         {
