@@ -19,6 +19,8 @@
 
 #define DEFAULT_REPLAN_DELAY_MS   100
 #define DEFAULT_AUTOSAVE_DELAY_MS 3000
+/* Searches up to this long show no quick plan before their own. */
+#define SHORT_SEARCH_MS           500
 
 /* A plan's final schedule, as the search left it. */
 typedef struct
@@ -655,6 +657,7 @@ static gboolean
 replan_timeout_cb (gpointer user_data)
 {
   TaktDocument *self = user_data;
+  gint64 limit;
 
   self->replan_source = 0;
   if (self->replan_cancellable != NULL)
@@ -664,9 +667,12 @@ replan_timeout_cb (gpointer user_data)
     }
   self->replan_cancellable = g_cancellable_new ();
 
-  /* The quick construction first; the improving search follows when there
-   * is time for it. */
-  start_replan_job (self, effective_time_limit (self) == 0);
+  /* A short search: its plan only.  The quick construction shown before
+   * it would be replaced within a moment by a plan that differs all over
+   * (its runs, its figures), and every edit would make the chart jump
+   * twice.  A long one: the quick construction first, then the search. */
+  limit = effective_time_limit (self);
+  start_replan_job (self, limit >= 0 && limit <= SHORT_SEARCH_MS);
 
   return G_SOURCE_REMOVE;
 }
