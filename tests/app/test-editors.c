@@ -1128,13 +1128,8 @@ test_large_plan (void)
                   "slowest keystroke in the name %.1f ms, a shift added in %.1f ms",
                   n_products, takt_document_get_plan (document)->orders->len,
                   show_us / 1000.0, search_us / 1000.0, slowest_us / 1000.0, shift_us / 1000.0);
-  /* Bounds with room for a busy machine shared with other builds (not
-   * under ./build-aux/test --sanitize, where everything is slower). */
-  if (g_getenv ("TAKT_SANITIZED") == NULL)
-    {
-      g_assert_cmpint (search_us, <, 250 * 1000);
-      g_assert_cmpint (slowest_us, <, 1000 * 1000);
-    }
+  /* The times are figures, not bounds: `meson test --benchmark
+   * editors-large-plan` prints them. */
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

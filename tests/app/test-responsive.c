@@ -7,7 +7,8 @@
  * planner runs in its worker thread while a 5 ms timer on the main loop
  * records the longest gap between its ticks.  The edit itself (one copy
  * and two snapshots of the plan, the visible page brought up to date) is
- * timed on its own.
+ * timed on its own.  The test asserts what the window does; the times are
+ * printed (`meson test --benchmark app-responsive` runs it as a benchmark).
  *
  * Under Xvfb GTK would draw with llvmpipe, software OpenGL that competes
  * with the planner for the CPU and says more about the test machine than
@@ -99,18 +100,12 @@ test_replan_keeps_window_responsive (void)
                   ticker.ticks, ticker.max_gap / 1000.0);
 
   g_assert_cmpuint (constructions, ==, 1);
-  /* The search ran for its second in the worker; the window kept drawing.
-   * Planning on the main loop would show as one gap of a second or more;
-   * the bound leaves room for a machine busy with other work (typically
-   * the gap is 30-70 ms). */
-  /* Under ./build-aux/test --sanitize everything runs several times
-   * slower: the behaviour is checked there, not the time. */
-  if (g_getenv ("TAKT_SANITIZED") == NULL)
-    {
-      g_assert_cmpuint (ticker.ticks, >, 50);
-      g_assert_cmpint (ticker.max_gap, <, 300 * 1000);
-      g_assert_cmpint (edit_us, <, 300 * 1000);
-    }
+  /* The search ran for its second in the worker and the main loop kept
+   * turning: a 5 ms timer ticked all through it.  Planning on the main
+   * loop would block it for the whole second (a tick or two at most).
+   * How long the gaps and the edit took are figures, printed above and
+   * read by the benchmark of the same name, not bounds of a test. */
+  g_assert_cmpuint (ticker.ticks, >=, 10);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
