@@ -318,15 +318,36 @@ cursor_worked_search (Cursor *c,
     return takt_work_time_worked (ix->wt, t);
   if (t < ix->from[0])
     return 0;
-  /* Most often the next interval. */
-  if (i + 1 < ix->n && t >= ix->from[i + 1] && t <= ix->to[i + 1])
+  /* The last interval that starts at or before t (there is one): galloping
+   * from the interval the cursor is on, the next instant asked for is
+   * most often a shift or a day away. */
+  if (ix->from[i] <= t)
     {
-      c->i = i + 1;
-      return ix->cum[i + 1] + (t - ix->from[i + 1]);
+      gsize step = 1;
+
+      lo = i;
+      hi = i + 1;
+      while (hi < ix->n && ix->from[hi] <= t)
+        {
+          lo = hi;
+          hi = MIN (hi + step, ix->n);
+          step *= 2;
+        }
     }
-  /* The last interval that starts at or before t. */
-  lo = 0;
-  hi = ix->n;
+  else
+    {
+      gsize step = 1;
+
+      hi = i;
+      lo = i > 0 ? i - 1 : 0;
+      while (lo > 0 && ix->from[lo] > t)
+        {
+          hi = lo;
+          lo = lo > step ? lo - step : 0;
+          step *= 2;
+        }
+    }
+  /* from[lo] <= t < from[hi] (hi == n: past the last start). */
   while (hi - lo > 1)
     {
       gsize mid = lo + (hi - lo) / 2;
