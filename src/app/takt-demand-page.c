@@ -1445,6 +1445,34 @@ next_order_id (const TaktPlan *plan)
     }
 }
 
+/* Selects and scrolls to the entry at @index of the plan's orders or
+ * forecast, when the table shows it. */
+static void
+reveal_entry (TaktDemandPage *self,
+              gboolean        forecast,
+              int             index)
+{
+  GtkSelectionModel *selection = forecast ? self->forecast_selection : self->orders_selection;
+  GtkWidget *view = GTK_WIDGET (forecast ? self->forecast_view : self->orders_view);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (selection));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TaktTableRow) row = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+      if ((int) takt_table_row_get_key (row, forecast ? FORECAST_INDEX : ORDER_INDEX) != index)
+        continue;
+      gtk_selection_model_select_item (selection, i, TRUE);
+      /* GTK 4.8's column view has no scroll_to (): its list view has the
+       * action. */
+      for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_LIST_VIEW (child))
+          gtk_widget_activate_action (child, "list.scroll-to-item", "u", i);
+      return;
+    }
+}
+
 static void
 add_action (GtkWidget  *widget,
             const char *action_name,
@@ -1490,6 +1518,8 @@ add_action (GtkWidget  *widget,
       change.when = day;
       if (!takt_document_edit (document, _("Add Forecast Day"), add_entry, &change, &error))
         toast_error (self, error);
+      else
+        reveal_entry (self, TRUE, (int) takt_document_get_plan (document)->forecast->len - 1);
     }
   else
     {
@@ -1499,6 +1529,10 @@ add_action (GtkWidget  *widget,
       change.when = (self->filter_from != G_MININT64 ? first_day : first_day + 7 * DAY_S) + 12 * 3600;
       if (!takt_document_edit (document, _("Add Order"), add_entry, &change, &error))
         toast_error (self, error);
+      else
+        /* The new order among the others, by its due time: in sight and
+         * selected, to be filled in. */
+        reveal_entry (self, FALSE, (int) takt_document_get_plan (document)->orders->len - 1);
     }
 }
 

@@ -409,6 +409,22 @@ test_add_delete (void)
   g_assert_cmpint (added->quantity, ==, 1);
   g_assert_cmpstr (takt_document_get_undo_label (document), ==, "Add Order");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, n + 1);
+  /* It is selected and in sight (the table was at its top; the new order
+   * is its last row), to be filled in. */
+  {
+    g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection);
+    GtkAdjustment *v = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+    g_autoptr(TaktTableRow) row = NULL;
+
+    g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
+    row = g_list_model_get_item (G_LIST_MODEL (selection), gtk_bitset_get_nth (selected, 0));
+    g_assert_cmpstr (takt_table_row_get_text (row, ORDER_ID), ==, added->id);
+    for (int i = 0; i < 20 && gtk_adjustment_get_value (v) <= 0; i++)
+      test_spin (100);
+    g_test_message ("scrolled to %.0f of %.0f", gtk_adjustment_get_value (v),
+                    gtk_adjustment_get_upper (v) - gtk_adjustment_get_page_size (v));
+    g_assert_cmpfloat (gtk_adjustment_get_value (v), >, 0);
+  }
 
   /* Delete two selected rows at once: one step. */
   gtk_selection_model_select_item (selection, 0, TRUE);
