@@ -588,6 +588,11 @@ replan_done_cb (GObject      *object,
       return;
     }
 
+  /* The plan is final before its schedule is announced: whoever reads the
+   * new figures sees planning done (the Costs page's comparison waited for
+   * ever when the others were planned before the document's search). */
+  if (final)
+    set_replanning (self, FALSE);
   set_schedule (self, g_steal_pointer (&result->schedule), g_steal_pointer (&result->stats));
   replan_result_free (result);
 
@@ -602,7 +607,6 @@ replan_done_cb (GObject      *object,
       self->schedule_final = TRUE;
       self->schedule_saved = job->saved;
       remember_outcome (self);
-      set_replanning (self, FALSE);
       g_clear_object (&self->replan_cancellable);
     }
 

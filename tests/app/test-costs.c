@@ -277,6 +277,39 @@ test_comparison (void)
 /* What the comparison costs: the document's own plan is its strategy's
  * column (not planned again), the two others are planned once per burst of
  * edits, and nothing is planned while the page is out of sight. */
+/* The document's own search ends after the others were planned: the
+ * comparison completes when it does (it waited for ever: the page looked
+ * at the new figures while the document still said it was planning). */
+static void
+test_comparison_after_long_search (void)
+{
+  TaktWindow *window = test_window_with_sample (1200, 800);
+  TaktDocument *document = takt_window_get_document (window);
+  TaktCostsPage *page = TAKT_COSTS_PAGE (takt_window_get_page_widget (window, "costs"));
+  g_autoptr(GError) error = NULL;
+
+  takt_costs_page_set_comparison_limit (page, 0);
+  comparisons = 0;
+  g_signal_connect (page, "comparison-done", G_CALLBACK (comparison_done_cb), NULL);
+  test_replan_and_wait (document);
+  show_costs (window);
+  wait_for_comparison (page);
+
+  /* A search of 1.5 s: level and push (quick constructions, 400 ms after
+   * the edit) are in long before it. */
+  takt_document_set_time_limit_ms (document, 1500);
+  comparisons = 0;
+  g_assert_true (takt_document_edit (document, "One more unit", bump_order, NULL, &error));
+  g_assert_no_error (error);
+  wait_for_comparison (page);
+  g_assert_cmpuint (comparisons, ==, 1);
+  g_assert_false (takt_document_get_replanning (document));
+  g_assert_cmpfloat (takt_costs_page_get_comparison (page, TAKT_STRATEGY_JIT)->total, ==,
+                     takt_document_get_stats (document)->total);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_comparison_runs (void)
 {
@@ -497,6 +530,7 @@ main (int   argc,
   g_test_add_func ("/costs/kpis", test_kpis);
   g_test_add_func ("/costs/comparison", test_comparison);
   g_test_add_func ("/costs/comparison-runs", test_comparison_runs);
+  g_test_add_func ("/costs/comparison-after-long-search", test_comparison_after_long_search);
   g_test_add_func ("/costs/chart-hover", test_chart_hover);
   g_test_add_func ("/costs/empty", test_empty);
   g_test_add_func ("/costs/screenshots", test_screenshots);
