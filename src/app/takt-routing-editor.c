@@ -462,8 +462,12 @@ sync_rows (TaktRoutingEditor *self)
 
       /* Translators: a routing step: its position and station, "2. Finishing" */
       title = g_strdup_printf (_("%u. %s"), i + 1, station);
-      /* Translators: the work per unit and the setup per run at a step */
-      subtitle = g_strdup_printf (_("Cycle %s per unit · setup %s per run"), cycle, setup);
+      if (step->setup_s > 0)
+        /* Translators: the work per unit and the setup per run at a step */
+        subtitle = g_strdup_printf (_("Cycle %s per unit · setup %s per run"), cycle, setup);
+      else
+        /* Translators: the work per unit at a step that needs no setup */
+        subtitle = g_strdup_printf (_("Cycle %s per unit · no setup"), cycle);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->expander), title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row->expander), subtitle);
 

@@ -322,6 +322,12 @@ test_cycle_time (void)
   g_assert_cmpint (((TaktStep *) g_ptr_array_index (product (document, "vase")->routing, 0))->cycle_s, ==, 9000);
   original = plan_bytes (document);
 
+  /* Each step says its cycle and setup; a step without a setup says so. */
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (find_named (editor, "routing-step-0"))), ==,
+                   "Cycle 2 h 30 min per unit · setup 15 min per run");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (find_named (editor, "routing-step-1"))), ==,
+                   "Cycle 4 min per unit · no setup");
+
   expand (editor, "routing-step-0");
   cycle = find_named (editor, "cycle-time-0");
   g_assert_true (TAKT_IS_DURATION_ROW (cycle));
