@@ -81,6 +81,10 @@ struct _TaktDocument
   gint64         time_limit_override;
   GCancellable  *replan_cancellable;
   gboolean       replanning;
+  /* A long search after a quick plan already shown, which may be stopped. */
+  gboolean       searching;
+  gint64         search_start_us;
+  gint64         search_limit_ms;
 
   /* Recovery. */
   guint          autosave_source;
@@ -102,6 +106,7 @@ enum {
   PROP_SCHEDULE,
   PROP_STATS,
   PROP_REPLANNING,
+  PROP_SEARCHING,
   N_PROPS
 };
 
@@ -331,8 +336,20 @@ remember_outcome (TaktDocument *self)
 }
 
 static void
+set_searching (TaktDocument *self,
+               gboolean      searching)
+{
+  searching = !!searching;
+  if (self->searching == searching)
+    return;
+  self->searching = searching;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
+}
+
+static void
 cancel_replan (TaktDocument *self)
 {
+  set_searching (self, FALSE);
   g_clear_handle_id (&self->replan_source, g_source_remove);
   if (self->replan_cancellable != NULL)
     {
@@ -555,8 +572,9 @@ replan_thread (GTask        *task,
   g_task_return_pointer (task, result, replan_result_free);
 }
 
-static void start_replan_job (TaktDocument *self,
-                              gboolean      final);
+static void   start_replan_job     (TaktDocument *self,
+                                    gboolean      final);
+static gint64 effective_time_limit (TaktDocument *self);
 
 static void
 replan_done_cb (GObject      *object,
@@ -616,10 +634,16 @@ replan_done_cb (GObject      *object,
                  final);
 
   if (final)
-    self->have_baseline = FALSE;
+    {
+      self->have_baseline = FALSE;
+      set_searching (self, FALSE);
+    }
   else
     {
       start_replan_job (self, TRUE);
+      self->search_start_us = g_get_monotonic_time ();
+      self->search_limit_ms = effective_time_limit (self);
+      set_searching (self, TRUE);
     }
 }
 
@@ -777,6 +801,10 @@ takt_document_get_property (GObject    *object,
       g_value_set_boolean (value, self->replanning);
       break;
 
+    case PROP_SEARCHING:
+      g_value_set_boolean (value, self->searching);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -820,6 +848,15 @@ takt_document_class_init (TaktDocumentClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_REPLANNING] =
     g_param_spec_boolean ("replanning", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * TaktDocument:searching:
+   *
+   * A long search runs after the quick plan shown: see
+   * takt_document_get_search_progress() and takt_document_stop_search().
+   */
+  properties[PROP_SEARCHING] =
+    g_param_spec_boolean ("searching", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -1492,6 +1529,66 @@ takt_document_get_stats (TaktDocument *self)
 {
   g_return_val_if_fail (TAKT_IS_DOCUMENT (self), NULL);
   return self->stats;
+}
+
+gboolean
+takt_document_get_searching (TaktDocument *self)
+{
+  g_return_val_if_fail (TAKT_IS_DOCUMENT (self), FALSE);
+  return self->searching;
+}
+
+/**
+ * takt_document_get_search_progress:
+ *
+ * Returns: how much of its time limit the long search has used, 0 to 1;
+ *   -1 when none runs
+ */
+double
+takt_document_get_search_progress (TaktDocument *self)
+{
+  g_return_val_if_fail (TAKT_IS_DOCUMENT (self), -1);
+
+  if (!self->searching)
+    return -1;
+  if (self->search_limit_ms <= 0)
+    return 0;
+  return CLAMP ((g_get_monotonic_time () - self->search_start_us) / (self->search_limit_ms * 1000.0), 0, 1);
+}
+
+/**
+ * takt_document_stop_search:
+ *
+ * Stops the long search that runs after the quick plan: the quick plan
+ * shown is the plan.
+ *
+ * Returns: whether a search was stopped
+ */
+gboolean
+takt_document_stop_search (TaktDocument *self)
+{
+  double previous_total = NAN;
+  gint64 previous_late = -1;
+
+  g_return_val_if_fail (TAKT_IS_DOCUMENT (self), FALSE);
+
+  if (!self->searching || self->stats == NULL)
+    return FALSE;
+  cancel_replan (self);
+  self->schedule_final = TRUE;
+  remember_outcome (self);
+  set_replanning (self, FALSE);
+  if (self->have_baseline)
+    {
+      previous_total = self->baseline_total;
+      previous_late = self->baseline_late;
+    }
+  g_signal_emit (self, signals[REPLANNED], 0,
+                 previous_total, self->stats->total,
+                 previous_late, self->stats->late_orders,
+                 TRUE);
+  self->have_baseline = FALSE;
+  return TRUE;
 }
 
 /**

@@ -98,6 +98,9 @@ gboolean            takt_document_redo               (TaktDocument         *self
 const TaktSchedule *takt_document_get_schedule       (TaktDocument         *self);
 const TaktPlanStats *takt_document_get_stats         (TaktDocument         *self);
 gboolean            takt_document_get_schedule_saved (TaktDocument         *self);
+gboolean            takt_document_get_searching      (TaktDocument         *self);
+double              takt_document_get_search_progress (TaktDocument        *self);
+gboolean            takt_document_stop_search        (TaktDocument         *self);
 gboolean            takt_document_get_replanning     (TaktDocument         *self);
 void                takt_document_replan             (TaktDocument         *self);
 void                takt_document_set_replan_delay   (TaktDocument         *self,

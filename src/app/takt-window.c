@@ -38,6 +38,9 @@ struct _TaktWindow
   AdwViewStack         *stack;
   GtkMenuButton        *menu_button;
   GtkSpinner           *spinner;
+  GtkRevealer          *search_revealer;
+  GtkProgressBar       *search_progress;
+  guint                 search_tick;
   GtkOverlay           *cost_overlay;
   GtkLabel             *cost_label;
   GtkSpinner           *cost_spinner;
@@ -299,12 +302,48 @@ update_recent (TaktWindow *self)
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
+static gboolean
+search_tick_cb (gpointer user_data)
+{
+  TaktWindow *self = user_data;
+  double progress = self->document != NULL ? takt_document_get_search_progress (self->document) : -1;
+
+  if (progress < 0)
+    {
+      self->search_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  gtk_progress_bar_set_fraction (self->search_progress, progress);
+  return G_SOURCE_CONTINUE;
+}
+
+/* A long search, after the quick plan: its time used, and a way to stop it
+ * and keep the plan shown. */
+static void
+update_search (TaktWindow *self)
+{
+  gboolean searching = self->document != NULL && takt_document_get_searching (self->document);
+
+  gtk_revealer_set_reveal_child (self->search_revealer, searching);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop-search", searching);
+  if (searching && self->search_tick == 0)
+    {
+      gtk_progress_bar_set_fraction (self->search_progress, 0);
+      self->search_tick = g_timeout_add (100, search_tick_cb, self);
+    }
+  else if (!searching)
+    {
+      g_clear_handle_id (&self->search_tick, g_source_remove);
+    }
+}
+
 static void
 update_all (TaktWindow *self)
 {
   update_title (self);
   update_health (self);
   update_history (self);
+  update_search (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
 }
 
@@ -323,6 +362,8 @@ document_notify_cb (TaktWindow   *self,
     update_health (self);
   else if (g_str_equal (name, "undo-label") || g_str_equal (name, "redo-label"))
     update_history (self);
+  else if (g_str_equal (name, "searching"))
+    update_search (self);
 }
 
 static void
@@ -814,6 +855,17 @@ save_as_action (GtkWidget  *widget,
 }
 
 static void
+stop_search_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  TaktWindow *self = TAKT_WINDOW (widget);
+
+  if (self->document != NULL)
+    takt_document_stop_search (self->document);
+}
+
+static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
@@ -1008,6 +1060,7 @@ takt_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
   g_clear_weak_pointer (&self->last_toast);
+  g_clear_handle_id (&self->search_tick, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TAKT_TYPE_WINDOW);
 
@@ -1103,6 +1156,8 @@ takt_window_class_init (TaktWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TaktWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TaktWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, TaktWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, TaktWindow, search_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TaktWindow, search_progress);
   gtk_widget_class_bind_template_child (widget_class, TaktWindow, cost_overlay);
   gtk_widget_class_bind_template_child (widget_class, TaktWindow, cost_label);
   gtk_widget_class_bind_template_child (widget_class, TaktWindow, cost_spinner);
@@ -1127,6 +1182,7 @@ takt_window_class_init (TaktWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.stop-search", NULL, stop_search_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
@@ -1208,7 +1264,7 @@ takt_window_set_document (TaktWindow   *self,
 {
   static const char * const notifications[] = {
     "notify::title", "notify::dirty", "notify::file", "notify::stats",
-    "notify::replanning", "notify::undo-label", "notify::redo-label",
+    "notify::replanning", "notify::undo-label", "notify::redo-label", "notify::searching",
   };
 
   g_return_if_fail (TAKT_IS_WINDOW (self));

@@ -262,6 +262,43 @@ test_replan_long_search (void)
   g_assert_true (r.final);
 }
 
+/* A long search can be stopped: the quick plan shown stays, as the plan. */
+static void
+test_stop_search (void)
+{
+  g_autoptr(TaktDocument) document = test_new_sample_document ();
+  Replanned r = { 0 };
+  double quick_total, progress;
+  gint64 start;
+
+  takt_document_set_time_limit_ms (document, 20000);
+  g_signal_connect (document, "replanned", G_CALLBACK (replanned_cb), &r);
+  g_assert_false (takt_document_stop_search (document));
+  test_wait_until (&r.count, 1, 30000);
+  g_assert_false (r.final);
+  g_assert_true (takt_document_get_searching (document));
+  quick_total = takt_document_get_stats (document)->total;
+  test_spin (300);
+  progress = takt_document_get_search_progress (document);
+  g_test_message ("after 0.3 s of a 20 s search: %.3f", progress);
+  g_assert_cmpfloat (progress, >, 0);
+  g_assert_cmpfloat (progress, <, 0.5);
+
+  start = g_get_monotonic_time ();
+  g_assert_true (takt_document_stop_search (document));
+  g_assert_cmpuint (r.finals, ==, 1);
+  g_assert_false (takt_document_get_searching (document));
+  g_assert_false (takt_document_get_replanning (document));
+  g_assert_cmpfloat (takt_document_get_search_progress (document), <, 0);
+  g_assert_cmpfloat_with_epsilon (takt_document_get_stats (document)->total, quick_total, 1e-9);
+  g_assert_false (takt_document_stop_search (document));
+  /* Nothing comes after it. */
+  test_spin (500);
+  g_assert_cmpuint (r.count, ==, 2);
+  g_assert_cmpfloat_with_epsilon (takt_document_get_stats (document)->total, quick_total, 1e-9);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+}
+
 static void
 test_replan_latest_only (void)
 {
@@ -654,6 +691,7 @@ main (int   argc,
   g_test_add_func ("/document/merge", test_merge);
   g_test_add_func ("/document/replan", test_replan);
   g_test_add_func ("/document/replan-long-search", test_replan_long_search);
+  g_test_add_func ("/document/stop-search", test_stop_search);
   g_test_add_func ("/document/replan-latest-only", test_replan_latest_only);
   g_test_add_func ("/document/undo-restores-schedule", test_undo_restores_schedule);
   g_test_add_func ("/document/save-and-reload", test_save_and_reload);

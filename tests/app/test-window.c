@@ -497,6 +497,44 @@ test_header_steady (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A long search shows a bar with the time it used and a button that stops
+ * it; the quick plan shown stays. */
+static void
+test_stop_search_bar (void)
+{
+  TaktWindow *window = test_window_with_sample (1200, 800);
+  TaktDocument *document = takt_window_get_document (window);
+  GtkRevealer *revealer;
+  GtkProgressBar *bar;
+  guint finals = 0;
+
+  test_replan_and_wait (document);
+  revealer = GTK_REVEALER (test_find_descendant (GTK_WIDGET (window), GTK_TYPE_REVEALER));
+  bar = GTK_PROGRESS_BAR (test_find_descendant (GTK_WIDGET (window), GTK_TYPE_PROGRESS_BAR));
+  g_assert_nonnull (revealer);
+  g_assert_nonnull (bar);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+
+  takt_document_set_time_limit_ms (document, 20000);
+  takt_document_replan (document);
+  while (!takt_document_get_searching (document))
+    g_main_context_iteration (NULL, TRUE);
+  test_spin (400);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_test_message ("the bar after 0.4 s of 20 s: %.3f", gtk_progress_bar_get_fraction (bar));
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), >, 0);
+
+  test_count_replans (document, &finals);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.stop-search", NULL));
+  test_spin (50);
+  g_assert_cmpuint (finals, ==, 1);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  g_assert_false (takt_document_get_replanning (document));
+
+  g_signal_handlers_disconnect_by_data (document, &finals);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -512,6 +550,7 @@ main (int   argc,
   g_test_add_func ("/window/replan-toast", test_replan_toast);
   g_test_add_func ("/window/header-health", test_header_health);
   g_test_add_func ("/window/header-steady", test_header_steady);
+  g_test_add_func ("/window/stop-search-bar", test_stop_search_bar);
 
   return g_test_run ();
 }
