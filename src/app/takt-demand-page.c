@@ -1445,6 +1445,38 @@ next_order_id (const TaktPlan *plan)
     }
 }
 
+/* GTK 4.8's column view has no scroll_to (): its list view has the
+ * action. */
+static void
+scroll_view_to (GtkWidget *view,
+                guint      position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+}
+
+typedef struct
+{
+  guint position;
+  guint frames;
+} PendingScroll;
+
+/* A row just added may not have its place in the list yet when it is
+ * selected: the scroll is asked again on the next two frames, once the
+ * list has laid the new row out. */
+static gboolean
+scroll_again_cb (GtkWidget     *view,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  PendingScroll *pending = user_data;
+
+  scroll_view_to (view, pending->position);
+  return ++pending->frames < 2 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
 /* Selects and scrolls to the entry at @index of the plan's orders or
  * forecast, when the table shows it. */
 static void
@@ -1462,13 +1494,14 @@ reveal_entry (TaktDemandPage *self,
 
       if ((int) takt_table_row_get_key (row, forecast ? FORECAST_INDEX : ORDER_INDEX) != index)
         continue;
-      gtk_selection_model_select_item (selection, i, TRUE);
-      /* GTK 4.8's column view has no scroll_to (): its list view has the
-       * action. */
-      for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        if (GTK_IS_LIST_VIEW (child))
-          gtk_widget_activate_action (child, "list.scroll-to-item", "u", i);
+      {
+        PendingScroll *pending = g_new0 (PendingScroll, 1);
+
+        gtk_selection_model_select_item (selection, i, TRUE);
+        scroll_view_to (view, i);
+        pending->position = i;
+        gtk_widget_add_tick_callback (view, scroll_again_cb, pending, g_free);
+      }
       return;
     }
 }

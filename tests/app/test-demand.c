@@ -419,7 +419,7 @@ test_add_delete (void)
     g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
     row = g_list_model_get_item (G_LIST_MODEL (selection), gtk_bitset_get_nth (selected, 0));
     g_assert_cmpstr (takt_table_row_get_text (row, ORDER_ID), ==, added->id);
-    for (int i = 0; i < 20 && gtk_adjustment_get_value (v) <= 0; i++)
+    for (int i = 0; i < 50 && gtk_adjustment_get_value (v) <= 0; i++)
       test_spin (100);
     g_test_message ("scrolled to %.0f of %.0f", gtk_adjustment_get_value (v),
                     gtk_adjustment_get_upper (v) - gtk_adjustment_get_page_size (v));
