@@ -111,6 +111,8 @@ scan_limits (const char  *data,
   gboolean in_string = FALSE, escape = FALSE;
   gsize string_start = 0;
   gsize decoded = 0;    /* bytes of the current string once unescaped */
+  gboolean top_seen = FALSE;    /* the document's value has begun */
+  gboolean top_closed = FALSE;  /* … and it was a list or an object that ended */
 
   memset (stack, 0, sizeof stack);
 
@@ -191,6 +193,15 @@ scan_limits (const char  *data,
         }
       else
         {
+          /* One value, then only white space: json-glib would parse a
+           * second value too (and leak it). */
+          if (depth == 0 && ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r')
+            {
+              if (top_closed || (top_seen && (ch == '{' || ch == '[')))
+                return scan_error (error, TAKT_PLAN_ERROR_SYNTAX, filename, line, col,
+                                   "text after the end of the document");
+              top_seen = TRUE;
+            }
           switch (ch)
             {
             case '{':
@@ -211,6 +222,7 @@ scan_limits (const char  *data,
               if (depth == 0)
                 return TRUE;    /* the parser will say what is wrong */
               depth--;
+              top_closed = depth == 0;
               break;
 
             case ',':

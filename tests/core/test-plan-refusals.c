@@ -489,6 +489,11 @@ test_syntax_errors (void)
     { "{ \"a\": \"\\uD83D\" }", "t.takt:1:9: \\uD83D is half of a UTF-16 surrogate pair" },
     { "{\n  \"ok\": \"caf\xc3\xa9\",\n  \"bad\": \"\xff\"\n}", "t.takt:3:11: the text is not valid UTF-8" },
     { "{ \"a\": 1,\n  \"b\": 2,\n  \"a\": 3 }", "t.takt:3:" },
+    /* json-glib would read (and leak) a second value (found by the planner
+     * fuzzer under LeakSanitizer). */
+    { "{ \"a\": 1 } { \"b\": 2 }", "t.takt:1:12: text after the end of the document" },
+    { "false {\"a\": {\"b\": [1]}}", "t.takt:1:7: text after the end of the document" },
+    { "[1]\n  x", "t.takt:2:3: text after the end of the document" },
     { "", "t.takt:1:1: the document is empty" },
     { "   \n ", "t.takt:1:1: the document is empty" },
   };
