@@ -132,6 +132,20 @@ scan_limits (const char  *data,
                 return scan_error (error, TAKT_PLAN_ERROR_SYNTAX, filename, line, col - 1,
                                    "\\u0000 is not allowed in a string");
               unit = ch == 'u' ? hex4 (data + i + 1, length - i - 1) : -1;
+              /* json-glib's scanner leaks its text buffer on a broken
+               * escape: such text never reaches it. */
+              if (ch == 'u' && unit < 0)
+                return scan_error (error, TAKT_PLAN_ERROR_SYNTAX, filename, line, col - 1,
+                                   "\\u must be followed by four hex digits");
+              if (strchr ("\"\\/bfnrtu", ch) == NULL || ch == '\0')
+                {
+                  g_autofree char *message =
+                    g_strdup_printf ("\\%.*s is not an escape (write \\\\, \\\", \\/, \\b, \\f, "
+                                     "\\n, \\r, \\t or \\u and four hex digits)",
+                                     (int) (g_utf8_next_char (data + i) - (data + i)), data + i);
+
+                  return scan_error (error, TAKT_PLAN_ERROR_SYNTAX, filename, line, col - 1, message);
+                }
               /* json-glib turns half of a UTF-16 surrogate pair into bytes
                * that are not UTF-8; only whole pairs pass. */
               if (unit >= 0xd800 && unit <= 0xdbff && i + 10 < length &&
@@ -167,6 +181,8 @@ scan_limits (const char  *data,
               gsize len = i - string_start;
 
               in_string = FALSE;
+              if (depth == 0)
+                top_closed = TRUE;
               /* The limit is on the text itself, as Takt holds and writes
                * it: the writer escapes other characters than the file did
                * (a DEL, "\\b"), and its file must load again. */
@@ -197,7 +213,7 @@ scan_limits (const char  *data,
            * second value too (and leak it). */
           if (depth == 0 && ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r')
             {
-              if (top_closed || (top_seen && (ch == '{' || ch == '[')))
+              if (top_closed || (top_seen && (ch == '{' || ch == '[' || ch == '"')))
                 return scan_error (error, TAKT_PLAN_ERROR_SYNTAX, filename, line, col,
                                    "text after the end of the document");
               top_seen = TRUE;

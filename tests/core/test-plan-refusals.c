@@ -494,6 +494,11 @@ test_syntax_errors (void)
     { "{ \"a\": 1 } { \"b\": 2 }", "t.takt:1:12: text after the end of the document" },
     { "false {\"a\": {\"b\": [1]}}", "t.takt:1:7: text after the end of the document" },
     { "[1]\n  x", "t.takt:2:3: text after the end of the document" },
+    { "\"a\" \"b\"", "t.takt:1:5: text after the end of the document" },
+    /* json-glib's scanner leaks on a broken escape (plan-load fuzzer). */
+    { "\"\\ud83\"\\ud\\ued0z", "t.takt:1:2: \\u must be followed by four hex digits" },
+    { "{ \"a\": \"\\x41\" }", "t.takt:1:9: \\x is not an escape (write \\\\, \\\", \\/, \\b, \\f, \\n, \\r, \\t or \\u and four hex digits)" },
+    { "{ \"a\": \"\\\xc3\xa9\" }", "t.takt:1:9: \\\xc3\xa9 is not an escape" },
     { "", "t.takt:1:1: the document is empty" },
     { "   \n ", "t.takt:1:1: the document is empty" },
   };
